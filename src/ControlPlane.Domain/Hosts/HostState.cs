@@ -1,0 +1,3 @@
+namespace ControlPlane.Domain.Hosts;
+
+public enum HostState { Connected, Unreachable, Maintenance }

@@ -1,0 +1,9 @@
+namespace ControlPlane.Domain.Scheduling.Weighers;
+
+/// <summary>Prefers the host with the most memory left after placing the VM (spreads load).</summary>
+public sealed class FreeMemoryWeigher : IHostWeigher
+{
+    public string Name => nameof(FreeMemoryWeigher);
+
+    public double Score(HostLoad host, PlacementRequest request) => host.FreeMemoryMiB - request.MemoryReservedMiB;
+}

@@ -1,0 +1,3 @@
+namespace ControlPlane.Domain.Tasks;
+
+public enum OperationStatus { Queued, Running, Succeeded, Failed, Canceled }
