@@ -23,4 +23,7 @@ public sealed record DesiredVm
     public bool VtpmEnabled { get; init; }
     public IReadOnlyList<DesiredNic> Nics { get; init; } = [];
     public IReadOnlyList<DesiredDisk> Disks { get; init; } = [];
+
+    /// <summary>Extra kernel command line for direct-kernel-boot guests (the test guest reads cp.* options).</summary>
+    public string? KernelArgs { get; init; }
 }
