@@ -1,3 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ControlPlane.Api.Auth;
+using ControlPlane.Api.Configuration;
+using ControlPlane.Api.DevCluster;
+using ControlPlane.Api.Endpoints;
+using ControlPlane.Api.Errors;
+using ControlPlane.Application;
+using ControlPlane.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// One appsettings.json at the repository root, linked into this project's output: the lowest-priority
+// source, so the environment (ControlPlane__X) and the command line override it.
+builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+{
+    FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+    Path = "appsettings.json",
+    Optional = false,
+});
+
+builder.Services.Configure<ControlPlaneOptions>(builder.Configuration.GetSection("ControlPlane"));
+builder.Services.Configure<DevClusterOptions>(builder.Configuration.GetSection("DevCluster"));
+var controlPlane = builder.Configuration.GetSection("ControlPlane").Get<ControlPlaneOptions>() ?? new ControlPlaneOptions();
+
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
+    json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+});
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.Services.AddControlPlaneProblemDetails();
+// Binding failures throw, so the one exception handler answers them with the JSON path at fault.
+builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "ControlPlane API";
+    document.Info.Description = "A Prism-like control plane for KVM clusters: VMs, hosts, subnets, tasks and the scheduler.";
+    document.Servers = [];
+    return Task.CompletedTask;
+}));
+builder.Services.AddSingleton<JoinTokenStore>();
+builder.Services.AddAuthentication()
+    .AddScheme<AuthenticationSchemeOptions, JoinTokenHandler>(AuthSchemes.JoinToken, null)
+    .AddScheme<AuthenticationSchemeOptions, AgentTokenHandler>(AuthSchemes.AgentToken, null);
+builder.Services.AddAuthorization();
+builder.Services.AddPersistence(controlPlane.ConnectionString);
+builder.Services.AddApplication(builder.Configuration);
+builder.Services.AddHostedService<DevClusterSupervisor>();
+
 var app = builder.Build();
-app.Run();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.UseSwaggerUI(ui =>
+{
+    ui.SwaggerEndpoint("/openapi/v1.json", "ControlPlane v1");
+    ui.RoutePrefix = "swagger";
+});
+app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
+app.MapGet("/readyz", async (ControlPlaneDbContext db, CancellationToken ct) =>
+    await db.Database.CanConnectAsync(ct) ? Results.Text("ready") : Results.StatusCode(503)).ExcludeFromDescription();
+
+app.MapGroup("/api/v1")
+    .MapClusterEndpoints()
+    .MapHostEndpoints()
+    .MapVmEndpoints()
+    .MapSubnetEndpoints()
+    .MapTaskEndpoints()
+    .MapSchedulerEndpoints()
+    .MapAgentEndpoints();
+
+await app.Services.MigrateAsync();
+await app.RunAsync();

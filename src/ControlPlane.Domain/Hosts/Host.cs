@@ -5,6 +5,8 @@ namespace ControlPlane.Domain.Hosts;
 /// <summary>
 /// A hypervisor host, registered by its agent. Carries the desired-state generation the control plane
 /// has produced for it, the one last delivered to the agent, and the one the agent reports it observed.
+/// Liveness columns (heartbeat, usage, delivery) are written by set-based updates that leave the
+/// concurrency Version alone, so heartbeats never conflict with placement claims.
 /// </summary>
 public sealed class Host
 {
@@ -78,40 +80,8 @@ public sealed class Host
         DeliveredGeneration = 0;
     }
 
-    public void SetAddress(string? address) => Address = address;
-
     /// <summary>Marks that this host's desired state changed; the dispatcher will push the new generation.</summary>
     public void BumpGeneration() => DesiredGeneration++;
-
-    public void RecordHeartbeat(DateTimeOffset now, long observedGeneration, double cpuPercent, int memoryUsedMiB, string? driver)
-    {
-        LastHeartbeatAt = now;
-        IsReachable = true;
-        ObservedGeneration = observedGeneration;
-        UsageCpuPercent = cpuPercent;
-        UsageMemoryUsedMiB = memoryUsedMiB;
-        Driver = driver;
-        // An agent that reports less than was delivered lost its state (a wiped data folder): deliver again.
-        if (observedGeneration < DeliveredGeneration)
-        {
-            DeliveredGeneration = observedGeneration;
-        }
-    }
-
-    public void MarkUnreachable() => IsReachable = false;
-
-    public void RecordDelivery(long generation, DateTimeOffset now)
-    {
-        DeliveredGeneration = Math.Max(DeliveredGeneration, generation);
-        LastDeliveryAttemptAt = now;
-        LastDeliveryError = null;
-    }
-
-    public void RecordDeliveryFailure(string error, DateTimeOffset now)
-    {
-        LastDeliveryAttemptAt = now;
-        LastDeliveryError = error;
-    }
 
     public void EnterMaintenance() => InMaintenance = true;
     public void ExitMaintenance() => InMaintenance = false;

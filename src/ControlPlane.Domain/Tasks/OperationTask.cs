@@ -36,6 +36,9 @@ public sealed class OperationTask
     /// <summary>The observed VM state that completes this task, for tasks that wait on an agent.</summary>
     public ObservedState? AwaitedState { get; private set; }
 
+    /// <summary>The host generation carrying the change; the agent must have accepted it before the task is done.</summary>
+    public long? AwaitedHostGeneration { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -45,7 +48,11 @@ public sealed class OperationTask
 
     public bool IsFinished => Status is OperationStatus.Succeeded or OperationStatus.Failed or OperationStatus.Canceled;
 
-    public void AwaitVmState(ObservedState state) => AwaitedState = state;
+    public void AwaitVmState(ObservedState state, long hostGeneration)
+    {
+        AwaitedState = state;
+        AwaitedHostGeneration = hostGeneration;
+    }
 
     public void Succeed(DateTimeOffset now) => Finish(OperationStatus.Succeeded, null, now);
 

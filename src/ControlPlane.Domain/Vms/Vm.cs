@@ -23,6 +23,7 @@ public sealed class Vm
         CpuModel = spec.CpuModel;
         GenerationId = generationId;
         PowerState = spec.PowerState;
+        KernelArgs = spec.KernelArgs;
         CreatedAt = now;
         UpdatedAt = now;
     }
@@ -36,6 +37,9 @@ public sealed class Vm
     public bool MemoryOvercommit { get; private set; }
     public bool VtpmEnabled { get; private set; }
     public string? CpuModel { get; private set; }
+
+    /// <summary>Extra kernel command line for direct-kernel-boot guests.</summary>
+    public string? KernelArgs { get; private set; }
 
     /// <summary>Changes when the VM is cloned or restored, so guests can tell (AHV's Generation ID).</summary>
     public Guid GenerationId { get; private set; }

@@ -9,4 +9,5 @@ public sealed record VmSpec(
     bool MemoryOvercommit,
     bool VtpmEnabled,
     string? CpuModel,
-    PowerState PowerState);
+    PowerState PowerState,
+    string? KernelArgs = null);

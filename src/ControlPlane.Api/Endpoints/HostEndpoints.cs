@@ -1,0 +1,35 @@
+using ControlPlane.Application.Common;
+using ControlPlane.Application.Hosts;
+using ControlPlane.Application.Tasks;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ControlPlane.Api.Endpoints;
+
+internal static class HostEndpoints
+{
+    public static RouteGroupBuilder MapHostEndpoints(this RouteGroupBuilder api)
+    {
+        var hosts = api.MapGroup("/hosts").WithTags("Hosts");
+        hosts.MapGet("/", List).WithName("ListHosts");
+        hosts.MapGet("/{id:guid}", Get).WithName("GetHost");
+        hosts.MapPost("/{id:guid}/$actions/enter-maintenance", (Guid id, IMediator m, CancellationToken ct) => Maintenance(id, true, m, ct))
+            .WithName("EnterHostMaintenance");
+        hosts.MapPost("/{id:guid}/$actions/exit-maintenance", (Guid id, IMediator m, CancellationToken ct) => Maintenance(id, false, m, ct))
+            .WithName("ExitHostMaintenance");
+        return api;
+    }
+
+    private static async Task<Ok<Page<HostResponse>>> List(
+        IMediator mediator, int? page, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListHosts.Query(ListParameters.Paging(page, limit)), ct));
+
+    private static async Task<Ok<HostResponse>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetHost.Query(id), ct));
+
+    private static async Task<Accepted<TaskResponse>> Maintenance(Guid id, bool enter, IMediator mediator, CancellationToken ct)
+    {
+        var task = await mediator.Send(new SetHostMaintenance.Command(id, enter), ct);
+        return TypedResults.Accepted($"/api/v1/tasks/{task.Id}", task);
+    }
+}

@@ -1,0 +1,20 @@
+using ControlPlane.Application.Scheduling;
+using ControlPlane.Application.Vms;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ControlPlane.Api.Endpoints;
+
+internal static class SchedulerEndpoints
+{
+    public static RouteGroupBuilder MapSchedulerEndpoints(this RouteGroupBuilder api)
+    {
+        var scheduler = api.MapGroup("/scheduler").WithTags("Scheduler");
+        scheduler.MapPost("/$actions/place", Place).WithName("PreviewPlacement")
+            .WithSummary("What-if: where would this VM go, and why not elsewhere. Changes nothing.");
+        return api;
+    }
+
+    private static async Task<Ok<PreviewPlacement.Response>> Place(CreateVm.Command vm, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new PreviewPlacement.Query(vm), ct));
+}

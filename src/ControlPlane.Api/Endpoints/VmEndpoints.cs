@@ -1,0 +1,65 @@
+using ControlPlane.Application.Common;
+using ControlPlane.Application.Tasks;
+using ControlPlane.Application.Vms;
+using ControlPlane.Domain.Vms;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ControlPlane.Api.Endpoints;
+
+internal static class VmEndpoints
+{
+    private static readonly (string Route, VmPowerAction Action)[] PowerActions =
+    [
+        ("power-on", VmPowerAction.PowerOn),
+        ("power-off", VmPowerAction.PowerOff),
+        ("shutdown", VmPowerAction.Shutdown),
+        ("reboot", VmPowerAction.Reboot),
+        ("reset", VmPowerAction.Reset),
+    ];
+
+    public static RouteGroupBuilder MapVmEndpoints(this RouteGroupBuilder api)
+    {
+        var vms = api.MapGroup("/vms").WithTags("VMs");
+        vms.MapGet("/", List).WithName("ListVms");
+        vms.MapPost("/", Create).WithName("CreateVm");
+        vms.MapGet("/{id:guid}", Get).WithName("GetVm");
+        vms.MapPut("/{id:guid}", Update).WithName("UpdateVm");
+        vms.MapDelete("/{id:guid}", Delete).WithName("DeleteVm");
+        foreach (var (route, action) in PowerActions)
+        {
+            vms.MapPost($"/{{id:guid}}/$actions/{route}", (Guid id, IMediator mediator, CancellationToken ct) => ChangePower(id, action, mediator, ct))
+                .WithName($"Vm{action}")
+                .WithSummary($"{route} (202 with a task that completes when the VM's agent reports the result)");
+        }
+        return api;
+    }
+
+    private static async Task<Ok<Page<VmResponse>>> List(
+        IMediator mediator, int? page, int? limit, string? name, Guid? hostId, PowerState? powerState, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListVms.Query(ListParameters.Paging(page, limit), name, hostId, powerState), ct));
+
+    private static async Task<Created<VmResponse>> Create(CreateVm.Command command, IMediator mediator, CancellationToken ct)
+    {
+        var vm = await mediator.Send(command, ct);
+        return TypedResults.Created($"/api/v1/vms/{vm.Id}", vm);
+    }
+
+    private static async Task<Ok<VmResponse>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetVm.Query(id), ct));
+
+    private static async Task<Ok<VmResponse>> Update(Guid id, UpdateVm.Body body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new UpdateVm.Command(id, body), ct));
+
+    private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteVm.Command(id), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Accepted<TaskResponse>> ChangePower(Guid id, VmPowerAction action, IMediator mediator, CancellationToken ct)
+    {
+        var task = await mediator.Send(new ChangeVmPower.Command(id, action), ct);
+        return TypedResults.Accepted($"/api/v1/tasks/{task.Id}", task);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Reflection;
+using ControlPlane.Application.Behaviours;
+using ControlPlane.Application.Dispatch;
+using ControlPlane.Application.Hosts;
+using ControlPlane.Application.Monitoring;
+using ControlPlane.Application.Scheduling;
+using ControlPlane.Application.Tasks;
+using ControlPlane.Application.Vms;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ControlPlane.Application;
+
+public static class ApplicationRegistration
+{
+    /// <summary>
+    /// Use cases, pipeline and background loops. MediatR 5.1.0 has no AddMediatR, so handlers, validators
+    /// and the open-generic behaviours are registered here by hand (docs/decisions/0002-mediatr-5.md).
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<SchedulingOptions>(configuration.GetSection("ControlPlane:Scheduling"));
+        services.Configure<DispatchOptions>(configuration.GetSection("ControlPlane:Dispatch"));
+        services.Configure<MonitoringOptions>(configuration.GetSection("ControlPlane:Monitoring"));
+        services.Configure<TaskOptions>(configuration.GetSection("ControlPlane:Tasks"));
+
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        // Outermost first: log the whole call, translate persistence races, then validate.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ConcurrencyBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        RegisterClosedImplementations(services, typeof(IRequestHandler<,>));
+        RegisterClosedImplementations(services, typeof(IValidator<>));
+
+        services.AddScoped<SnapshotLoader>();
+        services.AddScoped<PlacementCommitter>();
+        services.AddScoped<NicFactory>();
+        services.AddScoped<HostAllocations>();
+        services.AddScoped<DesiredStateProjector>();
+        services.AddSingleton<AgentClient>();
+        services.AddSingleton<DispatchSignal>();
+        services.AddHostedService<DesiredStateDispatcher>();
+        services.AddHostedService<HeartbeatMonitor>();
+        services.AddHostedService<TaskTracker>();
+        return services;
+    }
+
+    private static void RegisterClosedImplementations(IServiceCollection services, Type openInterface)
+    {
+        var types = Assembly.GetExecutingAssembly().GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false });
+        foreach (var type in types)
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+    }
+}

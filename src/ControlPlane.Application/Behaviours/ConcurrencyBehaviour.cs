@@ -1,0 +1,28 @@
+using ControlPlane.Application.Common;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ControlPlane.Application.Behaviours;
+
+/// <summary>Turns lost optimistic-concurrency races and unique-key collisions into 409 conflicts.</summary>
+internal sealed class ConcurrencyBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
+{
+    private const int SqliteConstraint = 19;
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        try
+        {
+            return await next();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new Conflict("The resource was changed by another request meanwhile; read it again and retry.");
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint })
+        {
+            throw new Conflict("The request collides with an existing resource (a name or address already in use).");
+        }
+    }
+}

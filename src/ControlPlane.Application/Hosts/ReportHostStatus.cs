@@ -1,0 +1,76 @@
+using ControlPlane.Application.Common;
+using ControlPlane.Contracts;
+using ControlPlane.Domain.Common;
+using ControlPlane.Domain.Vms;
+using ControlPlane.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ControlPlane.Application.Hosts;
+
+public static class ReportHostStatus
+{
+    /// <summary>
+    /// An agent's report: the heartbeat, the generation it holds, utilisation and each VM's actual state.
+    /// A VM's observed state comes only from here. Written with set-based updates, so reports never
+    /// conflict with (or bump the version of) what operators and the scheduler change.
+    /// </summary>
+    public sealed record Command(Guid HostId, HostStatusReport Report) : IRequest<Unit>;
+
+    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var hostId = new HostId(command.HostId);
+            var report = command.Report;
+            var now = clock.GetUtcNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var updated = await db.Hosts.Where(h => h.Id == hostId).ExecuteUpdateAsync(set => set
+                .SetProperty(h => h.LastHeartbeatAt, now)
+                .SetProperty(h => h.IsReachable, true)
+                .SetProperty(h => h.ObservedGeneration, report.ObservedGeneration)
+                // An agent that holds less than was delivered lost its state (a wiped data folder): deliver again.
+                .SetProperty(h => h.DeliveredGeneration, h => h.DeliveredGeneration > report.ObservedGeneration ? report.ObservedGeneration : h.DeliveredGeneration)
+                .SetProperty(h => h.UsageCpuPercent, report.Usage.CpuPercent)
+                .SetProperty(h => h.UsageMemoryUsedMiB, report.Usage.MemoryUsedMiB)
+                .SetProperty(h => h.Driver, report.Driver)
+                .SetProperty(h => h.CpuCores, report.Capacity.CpuCores)
+                .SetProperty(h => h.MemoryMiB, report.Capacity.MemoryMiB)
+                .SetProperty(h => h.CpuModel, report.Capacity.CpuModel), cancellationToken);
+            if (updated == 0)
+            {
+                throw new NotFound("Host", command.HostId);
+            }
+            foreach (var vm in report.Vms)
+            {
+                var state = ToObserved(vm.State);
+                await db.Vms.Where(v => v.Id == new VmId(vm.Id)).ExecuteUpdateAsync(set => set
+                    .SetProperty(v => v.ObservedState, state)
+                    .SetProperty(v => v.ObservedHostId, hostId)
+                    .SetProperty(v => v.ObservedAt, now)
+                    .SetProperty(v => v.ObservedError, vm.LastError)
+                    .SetProperty(v => v.ObservedCpuPercent, vm.CpuPercent), cancellationToken);
+            }
+            // VMs this host ran before but no longer reports are gone from it.
+            var reported = report.Vms.Select(v => new VmId(v.Id)).ToList();
+            await db.Vms.Where(v => v.ObservedHostId == hostId && !reported.Contains(v.Id)).ExecuteUpdateAsync(set => set
+                .SetProperty(v => v.ObservedState, ObservedState.Missing)
+                .SetProperty(v => v.ObservedHostId, (HostId?)null)
+                .SetProperty(v => v.ObservedAt, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Unit.Value;
+        }
+
+        private static ObservedState ToObserved(ObservedVmState state) => state switch
+        {
+            ObservedVmState.Running => ObservedState.Running,
+            ObservedVmState.Stopped => ObservedState.Stopped,
+            ObservedVmState.Paused => ObservedState.Paused,
+            ObservedVmState.Starting => ObservedState.Starting,
+            ObservedVmState.Stopping => ObservedState.Stopping,
+            ObservedVmState.Crashed => ObservedState.Crashed,
+            ObservedVmState.Failed => ObservedState.Failed,
+            _ => ObservedState.Missing,
+        };
+    }
+}

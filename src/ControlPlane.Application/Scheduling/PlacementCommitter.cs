@@ -1,0 +1,87 @@
+using ControlPlane.Application.Common;
+using ControlPlane.Domain.Common;
+using ControlPlane.Domain.Hosts;
+using ControlPlane.Domain.Scheduling;
+using ControlPlane.Domain.Vms;
+using ControlPlane.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using DomainUnplaceable = ControlPlane.Domain.Scheduling.Unplaceable;
+
+namespace ControlPlane.Application.Scheduling;
+
+/// <summary>
+/// Plan optimistically, verify at commit (Nomad's plan-and-verify). Placing a VM bumps its host's
+/// generation, and with it the host's concurrency token, so two commits that both counted on the same
+/// host's free capacity cannot both succeed: the loser re-plans from a fresh snapshot.
+/// The snapshot reads hosts before VMs, so any VM committed after that read conflicts on its host.
+/// </summary>
+internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoader loader, IOptions<SchedulingOptions> options)
+{
+    public async Task PlaceAndCommitAsync(Vm vm, bool isNew, CancellationToken ct)
+    {
+        if (isNew)
+        {
+            db.Vms.Add(vm);
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            var snapshot = await loader.LoadAsync(vm.Id, ct);
+            var request = loader.RequestFor(vm.Id.Value, vm.Vcpus, vm.MemoryMiB, vm.MemoryOvercommit, vm.CpuModel, vm.Categories);
+            var target = Choose(snapshot, request, vm.HostId);
+            var previous = vm.HostId;
+            await BumpAsync(target, ct);
+            if (previous is { } old && old != target)
+            {
+                await BumpAsync(old, ct);
+            }
+            vm.PlaceOn(target);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException ex) when (ex.Entries.All(e => e.Entity is Host) && attempt < options.Value.MaxPlacementAttempts)
+            {
+                foreach (var entry in db.ChangeTracker.Entries<Host>().ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new Conflict("The VM or its host changed while it was being placed; retry the request.");
+            }
+        }
+    }
+
+    /// <summary>Keeps a VM on its current host when that host still passes every filter; otherwise places it anew.</summary>
+    private static HostId Choose(ClusterSnapshot snapshot, PlacementRequest request, HostId? current)
+    {
+        if (current is { } host && snapshot.Hosts.FirstOrDefault(h => h.Id == host.ToString()) is { } currentHost
+            && Scheduler.Default.Place(snapshot with { Hosts = [currentHost] }, request) is Placed)
+        {
+            return host;
+        }
+        return Scheduler.Default.Place(snapshot, request) switch
+        {
+            Placed placed => new HostId(Guid.Parse(placed.HostId)),
+            DomainUnplaceable unplaceable => throw new Common.Unplaceable(
+                $"No host can take the VM: {Describe(unplaceable.Rejections, snapshot.Hosts.Count)}.",
+                unplaceable.Rejections.Where(r => r.Value > 0).ToDictionary(),
+                unplaceable.ReasonsByHost),
+            _ => throw new InvalidOperationException("Unknown placement decision."),
+        };
+    }
+
+    private static string Describe(IReadOnlyDictionary<string, int> rejections, int hosts) =>
+        hosts == 0
+            ? "the cluster has no hosts"
+            : string.Join(", ", rejections.Where(r => r.Value > 0).Select(r => $"{r.Key} excluded {r.Value} of {hosts} hosts"));
+
+    private async Task BumpAsync(HostId hostId, CancellationToken ct)
+    {
+        var host = await db.Hosts.SingleAsync(h => h.Id == hostId, ct);
+        host.BumpGeneration();
+    }
+}

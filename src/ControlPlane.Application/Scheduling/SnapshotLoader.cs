@@ -1,0 +1,60 @@
+using ControlPlane.Domain.Clusters;
+using ControlPlane.Domain.Common;
+using ControlPlane.Domain.Hosts;
+using ControlPlane.Domain.Scheduling;
+using ControlPlane.Domain.Vms;
+using ControlPlane.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ControlPlane.Application.Scheduling;
+
+/// <summary>Reads the cluster as the scheduler sees it: a read-only snapshot, untracked.</summary>
+internal sealed class SnapshotLoader(ControlPlaneDbContext db, IOptions<SchedulingOptions> options)
+{
+    public async Task<ClusterSnapshot> LoadAsync(VmId? excluding, CancellationToken ct)
+    {
+        var cluster = await db.Clusters.AsNoTracking().SingleAsync(c => c.Id == ClusterId.Default, ct);
+        var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Name).ToListAsync(ct);
+        // Powered-off VMs keep their host but reserve nothing on it until they are powered on again.
+        var vms = await db.Vms.AsNoTracking()
+            .Where(v => v.HostId != null && v.PowerState != PowerState.Off)
+            .Select(v => new { v.Id, v.HostId, v.Vcpus, v.MemoryMiB, v.MemoryOvercommit, v.ObservedCpuPercent, v.Categories })
+            .ToListAsync(ct);
+        var fraction = options.Value.OvercommitReserveFraction;
+        return new ClusterSnapshot(
+            [.. hosts.Select(ToSchedulerHost)],
+            [.. vms.Where(v => v.Id != excluding).Select(v => new SchedulerVm(
+                v.Id.ToString(),
+                v.HostId!.Value.ToString(),
+                v.Vcpus,
+                v.MemoryMiB,
+                Reserved(v.MemoryMiB, v.MemoryOvercommit, fraction),
+                v.ObservedCpuPercent / 100.0 * v.Vcpus,
+                v.Categories))],
+            Settings(cluster));
+    }
+
+    public PlacementRequest RequestFor(Guid id, int vcpus, int memoryMiB, bool memoryOvercommit, string? cpuModel, IReadOnlyDictionary<string, string> categories) =>
+        new(id.ToString(), vcpus, memoryMiB, Reserved(memoryMiB, memoryOvercommit, options.Value.OvercommitReserveFraction), 0, categories, [], cpuModel);
+
+    private SchedulerSettings Settings(Cluster cluster) =>
+        new(options.Value.CpuThresholdPercent, cluster.VcpuAllocationRatio);
+
+    private static long Reserved(int memoryMiB, bool overcommit, double fraction) =>
+        overcommit ? (long)Math.Ceiling(memoryMiB * fraction) : memoryMiB;
+
+    private static SchedulerHost ToSchedulerHost(Host host) => new(
+        host.Id.ToString(),
+        host.CpuCores,
+        host.MemoryMiB,
+        host.State switch
+        {
+            HostState.Connected => SchedulerHostState.Connected,
+            HostState.Maintenance => SchedulerHostState.Maintenance,
+            _ => SchedulerHostState.Unreachable,
+        },
+        host.CpuModel,
+        host.Categories,
+        host.Gpus);
+}

@@ -1,0 +1,29 @@
+using ControlPlane.Application.Common;
+using ControlPlane.Domain.Common;
+using ControlPlane.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ControlPlane.Application.Subnets;
+
+public static class DeleteSubnet
+{
+    public sealed record Command(Guid Id) : IRequest<Unit>;
+
+    internal sealed class Handler(ControlPlaneDbContext db) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var id = new SubnetId(command.Id);
+            var subnet = await db.Subnets.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+                ?? throw new NotFound("Subnet", command.Id);
+            if (await db.Vms.AnyAsync(v => v.Nics.Any(n => n.SubnetId == id), cancellationToken))
+            {
+                throw new Conflict("VM NICs are still attached to the subnet.");
+            }
+            db.Subnets.Remove(subnet);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using ControlPlane.Application.Common;
+using ControlPlane.Domain.Tasks;
+using ControlPlane.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ControlPlane.Application.Tasks;
+
+public static class ListTasks
+{
+    /// <summary>Newest first; optionally only one status or one entity's tasks.</summary>
+    public sealed record Query(PageRequest Paging, OperationStatus? Status = null, Guid? EntityId = null) : IRequest<Page<TaskResponse>>;
+
+    internal sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => this.AddPagingRules(q => q.Paging);
+    }
+
+    internal sealed class Handler(ControlPlaneDbContext db) : IRequestHandler<Query, Page<TaskResponse>>
+    {
+        public async Task<Page<TaskResponse>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var tasks = db.Tasks.AsNoTracking();
+            if (query.Status is { } status)
+            {
+                tasks = tasks.Where(t => t.Status == status);
+            }
+            if (query.EntityId is { } entityId)
+            {
+                tasks = tasks.Where(t => t.EntityId == entityId);
+            }
+            var total = await tasks.CountAsync(cancellationToken);
+            var page = await tasks.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+                .Skip(query.Paging.Page * query.Paging.Limit).Take(query.Paging.Limit)
+                .ToListAsync(cancellationToken);
+            return new Page<TaskResponse>([.. page.Select(TaskResponse.From)], new PageMetadata(total, query.Paging.Page, query.Paging.Limit));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using ControlPlane.Application.Common;
+using ControlPlane.Application.Dispatch;
+using ControlPlane.Domain.Common;
+using ControlPlane.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ControlPlane.Application.Vms;
+
+public static class DeleteVm
+{
+    /// <summary>Removes the VM; its host's agent stops it and frees its resources.</summary>
+    public sealed record Command(Guid Id) : IRequest<Unit>;
+
+    internal sealed class Handler(ControlPlaneDbContext db, DispatchSignal dispatch) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var vm = await db.Vms.SingleOrDefaultAsync(v => v.Id == new VmId(command.Id), cancellationToken)
+                ?? throw new NotFound("VM", command.Id);
+            if (vm.HostId is { } hostId)
+            {
+                (await db.Hosts.SingleAsync(h => h.Id == hostId, cancellationToken)).BumpGeneration();
+            }
+            db.Vms.Remove(vm);
+            await db.SaveChangesAsync(cancellationToken);
+            dispatch.Notify();
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using ControlPlane.Application.Common;
+using ControlPlane.Domain.Common;
+using ControlPlane.Domain.Vms;
+using ControlPlane.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ControlPlane.Application.Vms;
+
+public static class ListVms
+{
+    /// <summary>Lists VMs by name, optionally only those whose name contains a text or that run on one host.</summary>
+    public sealed record Query(PageRequest Paging, string? NameContains = null, Guid? HostId = null, PowerState? PowerState = null)
+        : IRequest<Page<VmResponse>>;
+
+    internal sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            this.AddPagingRules(q => q.Paging);
+            RuleFor(q => q.NameContains).MaximumLength(VmRules.MaxNameLength);
+        }
+    }
+
+    internal sealed class Handler(ControlPlaneDbContext db) : IRequestHandler<Query, Page<VmResponse>>
+    {
+        public async Task<Page<VmResponse>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var vms = db.Vms.AsNoTracking();
+            if (!string.IsNullOrEmpty(query.NameContains))
+            {
+                vms = vms.Where(v => v.Name.Contains(query.NameContains));
+            }
+            if (query.HostId is { } hostId)
+            {
+                vms = vms.Where(v => v.HostId == new HostId(hostId));
+            }
+            if (query.PowerState is { } power)
+            {
+                vms = vms.Where(v => v.PowerState == power);
+            }
+            var total = await vms.CountAsync(cancellationToken);
+            var page = await vms.OrderBy(v => v.Name).ThenBy(v => v.Id)
+                .Skip(query.Paging.Page * query.Paging.Limit).Take(query.Paging.Limit)
+                .ToListAsync(cancellationToken);
+            return new Page<VmResponse>([.. page.Select(VmResponse.From)], new PageMetadata(total, query.Paging.Page, query.Paging.Limit));
+        }
+    }
+}

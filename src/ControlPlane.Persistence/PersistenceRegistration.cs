@@ -1,0 +1,36 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ControlPlane.Persistence;
+
+public static partial class PersistenceRegistration
+{
+    public static IServiceCollection AddPersistence(this IServiceCollection services, string connectionString) =>
+        services.AddDbContext<ControlPlaneDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+
+    /// <summary>
+    /// Applies pending migrations (never EnsureCreated) and switches the database to WAL, once, before the
+    /// API takes traffic. Logs which migrations ran.
+    /// </summary>
+    public static async Task MigrateAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PersistenceRegistration));
+        if (db.Database.GetDbConnection() is SqliteConnection { DataSource: { Length: > 0 } file } && file != ":memory:")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        }
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        LogMigrated(logger, pending.Count, string.Join(", ", pending));
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Database migrated: {Count} migration(s) applied {Migrations}")]
+    private static partial void LogMigrated(ILogger logger, int count, string migrations);
+}
