@@ -10,6 +10,7 @@ using ControlPlane.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,7 +25,6 @@ builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
 
 builder.Services.Configure<ControlPlaneOptions>(builder.Configuration.GetSection("ControlPlane"));
 builder.Services.Configure<DevClusterOptions>(builder.Configuration.GetSection("DevCluster"));
-var controlPlane = builder.Configuration.GetSection("ControlPlane").Get<ControlPlaneOptions>() ?? new ControlPlaneOptions();
 
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
@@ -47,7 +47,7 @@ builder.Services.AddAuthentication()
     .AddScheme<AuthenticationSchemeOptions, JoinTokenHandler>(AuthSchemes.JoinToken, null)
     .AddScheme<AuthenticationSchemeOptions, AgentTokenHandler>(AuthSchemes.AgentToken, null);
 builder.Services.AddAuthorization();
-builder.Services.AddPersistence(controlPlane.ConnectionString);
+builder.Services.AddPersistence(provider => provider.GetRequiredService<IOptions<ControlPlaneOptions>>().Value.ConnectionString);
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddHostedService<DevClusterSupervisor>();
 

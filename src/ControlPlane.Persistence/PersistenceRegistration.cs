@@ -7,9 +7,10 @@ namespace ControlPlane.Persistence;
 
 public static partial class PersistenceRegistration
 {
-    public static IServiceCollection AddPersistence(this IServiceCollection services, string connectionString) =>
-        services.AddDbContext<ControlPlaneDbContext>(options => options
-            .UseSqlite(connectionString)
+    /// <summary>Registers the context; the connection string is resolved per context from the service provider's configuration.</summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
+        services.AddDbContext<ControlPlaneDbContext>((provider, options) => options
+            .UseSqlite(connectionString(provider))
             .AddInterceptors(new SqlitePragmas()));
 
     /// <summary>

@@ -13,7 +13,7 @@ internal static class AgentEndpoints
 {
     public static RouteGroupBuilder MapAgentEndpoints(this RouteGroupBuilder api)
     {
-        var agent = api.MapGroup("/agent/hosts").WithTags("Agent");
+        var agent = api.MapGroup("/agent/hosts").WithTags("Agent").ProducesProblems(400, 401, 403, 404);
         agent.MapPost("/", Register).WithName("RegisterHost").RequireAuthorization(p => p.AddAuthenticationSchemes(AuthSchemes.JoinToken).RequireAuthenticatedUser());
         agent.MapPost("/{id:guid}/status", ReportStatus).WithName("ReportHostStatus")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(AuthSchemes.AgentToken).RequireClaim(AuthSchemes.HostIdClaim));

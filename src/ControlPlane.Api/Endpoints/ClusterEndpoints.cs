@@ -9,7 +9,7 @@ internal static class ClusterEndpoints
 {
     public static RouteGroupBuilder MapClusterEndpoints(this RouteGroupBuilder api)
     {
-        var clusters = api.MapGroup("/clusters").WithTags("Clusters");
+        var clusters = api.MapGroup("/clusters").WithTags("Clusters").ProducesProblems(404);
         clusters.MapGet("/", List).WithName("ListClusters");
         clusters.MapGet("/{id:guid}", Get).WithName("GetCluster");
         return api;

@@ -10,7 +10,7 @@ internal static class HostEndpoints
 {
     public static RouteGroupBuilder MapHostEndpoints(this RouteGroupBuilder api)
     {
-        var hosts = api.MapGroup("/hosts").WithTags("Hosts");
+        var hosts = api.MapGroup("/hosts").WithTags("Hosts").ProducesProblems(400, 404);
         hosts.MapGet("/", List).WithName("ListHosts");
         hosts.MapGet("/{id:guid}", Get).WithName("GetHost");
         hosts.MapPost("/{id:guid}/$actions/enter-maintenance", (Guid id, IMediator m, CancellationToken ct) => Maintenance(id, true, m, ct))

@@ -9,7 +9,7 @@ internal static class SchedulerEndpoints
 {
     public static RouteGroupBuilder MapSchedulerEndpoints(this RouteGroupBuilder api)
     {
-        var scheduler = api.MapGroup("/scheduler").WithTags("Scheduler");
+        var scheduler = api.MapGroup("/scheduler").WithTags("Scheduler").ProducesProblems(400);
         scheduler.MapPost("/$actions/place", Place).WithName("PreviewPlacement")
             .WithSummary("What-if: where would this VM go, and why not elsewhere. Changes nothing.");
         return api;

@@ -9,7 +9,7 @@ internal static class SubnetEndpoints
 {
     public static RouteGroupBuilder MapSubnetEndpoints(this RouteGroupBuilder api)
     {
-        var subnets = api.MapGroup("/subnets").WithTags("Subnets");
+        var subnets = api.MapGroup("/subnets").WithTags("Subnets").ProducesProblems(400, 404, 409);
         subnets.MapGet("/", List).WithName("ListSubnets");
         subnets.MapPost("/", Create).WithName("CreateSubnet");
         subnets.MapGet("/{id:guid}", Get).WithName("GetSubnet");

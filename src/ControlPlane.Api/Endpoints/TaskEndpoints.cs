@@ -10,7 +10,7 @@ internal static class TaskEndpoints
 {
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
-        var tasks = api.MapGroup("/tasks").WithTags("Tasks");
+        var tasks = api.MapGroup("/tasks").WithTags("Tasks").ProducesProblems(400, 404, 409);
         tasks.MapGet("/", List).WithName("ListTasks");
         tasks.MapGet("/{id:guid}", Get).WithName("GetTask");
         tasks.MapPost("/{id:guid}/$actions/cancel", Cancel).WithName("CancelTask");

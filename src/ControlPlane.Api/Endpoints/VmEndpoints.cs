@@ -20,7 +20,7 @@ internal static class VmEndpoints
 
     public static RouteGroupBuilder MapVmEndpoints(this RouteGroupBuilder api)
     {
-        var vms = api.MapGroup("/vms").WithTags("VMs");
+        var vms = api.MapGroup("/vms").WithTags("VMs").ProducesProblems(400, 404, 409);
         vms.MapGet("/", List).WithName("ListVms");
         vms.MapPost("/", Create).WithName("CreateVm");
         vms.MapGet("/{id:guid}", Get).WithName("GetVm");

@@ -14,7 +14,8 @@ namespace ControlPlane.Application.Scheduling;
 /// Plan optimistically, verify at commit (Nomad's plan-and-verify). Placing a VM bumps its host's
 /// generation, and with it the host's concurrency token, so two commits that both counted on the same
 /// host's free capacity cannot both succeed: the loser re-plans from a fresh snapshot.
-/// The snapshot reads hosts before VMs, so any VM committed after that read conflicts on its host.
+/// The snapshot reads hosts (with their versions) before VMs, so any VM committed to a host after that
+/// read has moved the host's version past the one the claim is conditional on.
 /// </summary>
 internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoader loader, IOptions<SchedulingOptions> options)
 {
@@ -26,14 +27,14 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
         }
         for (var attempt = 1; ; attempt++)
         {
-            var snapshot = await loader.LoadAsync(vm.Id, ct);
+            var (snapshot, versions) = await loader.LoadWithVersionsAsync(vm.Id, ct);
             var request = loader.RequestFor(vm.Id.Value, vm.Vcpus, vm.MemoryMiB, vm.MemoryOvercommit, vm.CpuModel, vm.Categories);
             var target = Choose(snapshot, request, vm.HostId);
             var previous = vm.HostId;
-            await BumpAsync(target, ct);
+            await ClaimAsync(target, versions[target], ct);
             if (previous is { } old && old != target)
             {
-                await BumpAsync(old, ct);
+                await ClaimAsync(old, versions[old], ct);
             }
             vm.PlaceOn(target);
             try
@@ -79,9 +80,14 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
             ? "the cluster has no hosts"
             : string.Join(", ", rejections.Where(r => r.Value > 0).Select(r => $"{r.Key} excluded {r.Value} of {hosts} hosts"));
 
-    private async Task BumpAsync(HostId hostId, CancellationToken ct)
+    /// <summary>
+    /// Bumps the host's generation and makes the save conditional on the host's version as the snapshot
+    /// saw it, not as it is now: a VM committed to the host since the snapshot makes this save fail.
+    /// </summary>
+    private async Task ClaimAsync(HostId hostId, long snapshotVersion, CancellationToken ct)
     {
         var host = await db.Hosts.SingleAsync(h => h.Id == hostId, ct);
+        db.Entry(host).Property(h => h.Version).OriginalValue = snapshotVersion;
         host.BumpGeneration();
     }
 }

@@ -12,7 +12,8 @@ namespace ControlPlane.Application.Scheduling;
 /// <summary>Reads the cluster as the scheduler sees it: a read-only snapshot, untracked.</summary>
 internal sealed class SnapshotLoader(ControlPlaneDbContext db, IOptions<SchedulingOptions> options)
 {
-    public async Task<ClusterSnapshot> LoadAsync(VmId? excluding, CancellationToken ct)
+    /// <summary>The snapshot, and each host's concurrency version as read for it (the claim to verify at commit).</summary>
+    public async Task<(ClusterSnapshot Snapshot, IReadOnlyDictionary<HostId, long> HostVersions)> LoadWithVersionsAsync(VmId? excluding, CancellationToken ct)
     {
         var cluster = await db.Clusters.AsNoTracking().SingleAsync(c => c.Id == ClusterId.Default, ct);
         var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Name).ToListAsync(ct);
@@ -22,7 +23,7 @@ internal sealed class SnapshotLoader(ControlPlaneDbContext db, IOptions<Scheduli
             .Select(v => new { v.Id, v.HostId, v.Vcpus, v.MemoryMiB, v.MemoryOvercommit, v.ObservedCpuPercent, v.Categories })
             .ToListAsync(ct);
         var fraction = options.Value.OvercommitReserveFraction;
-        return new ClusterSnapshot(
+        var snapshot = new ClusterSnapshot(
             [.. hosts.Select(ToSchedulerHost)],
             [.. vms.Where(v => v.Id != excluding).Select(v => new SchedulerVm(
                 v.Id.ToString(),
@@ -33,7 +34,11 @@ internal sealed class SnapshotLoader(ControlPlaneDbContext db, IOptions<Scheduli
                 v.ObservedCpuPercent / 100.0 * v.Vcpus,
                 v.Categories))],
             Settings(cluster));
+        return (snapshot, hosts.ToDictionary(h => h.Id, h => h.Version));
     }
+
+    public async Task<ClusterSnapshot> LoadAsync(VmId? excluding, CancellationToken ct) =>
+        (await LoadWithVersionsAsync(excluding, ct)).Snapshot;
 
     public PlacementRequest RequestFor(Guid id, int vcpus, int memoryMiB, bool memoryOvercommit, string? cpuModel, IReadOnlyDictionary<string, string> categories) =>
         new(id.ToString(), vcpus, memoryMiB, Reserved(memoryMiB, memoryOvercommit, options.Value.OvercommitReserveFraction), 0, categories, [], cpuModel);
