@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ControlPlane.Api;
 using ControlPlane.Api.Auth;
 using ControlPlane.Api.Configuration;
 using ControlPlane.Api.DevCluster;
@@ -11,6 +12,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+
+if (args is ["--healthcheck", ..])
+{
+    return await HealthProbe.RunAsync();
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -79,3 +85,4 @@ app.MapGroup("/api/v1")
 
 await app.Services.MigrateAsync();
 await app.RunAsync();
+return 0;
