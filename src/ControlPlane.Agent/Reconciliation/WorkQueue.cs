@@ -79,6 +79,18 @@ internal sealed class WorkQueue(TimeProvider time) : IDisposable
         _available.Release();
     }
 
+    /// <summary>Whether nothing is queued or being processed right now (delayed adds aside).</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count == 0 && _processing.Count == 0;
+            }
+        }
+    }
+
     /// <summary>Whether the id is queued or has a delayed add pending.</summary>
     public bool IsPending(Guid vmId)
     {
