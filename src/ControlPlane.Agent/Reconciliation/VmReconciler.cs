@@ -84,7 +84,7 @@ internal sealed class VmReconciler(
                 return ReconcileResult.Done;
             }
 
-            var waiting = plan.All(action => action.Kind is VmActionKind.AwaitPowerdown or VmActionKind.AcknowledgeCounters);
+            var waiting = plan.Any(action => action.Kind is VmActionKind.AwaitPowerdown);
             if (!waiting)
             {
                 logger.Applying(vmId, string.Join(", ", plan), store.Generation);

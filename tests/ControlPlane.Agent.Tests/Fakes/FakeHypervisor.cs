@@ -55,7 +55,10 @@ internal sealed class FakeHypervisor : IHypervisor, IVmEventSource
 
     public Task DefineAsync(DesiredVm spec, CancellationToken ct)
     {
-        _vms.AddOrUpdate(spec.Id, _ => FromSpec(spec, ObservedVmState.Stopped), (_, vm) => vm);
+        _vms.AddOrUpdate(
+            spec.Id,
+            _ => FromSpec(spec, ObservedVmState.Stopped),
+            (_, vm) => vm.State is ObservedVmState.Missing ? FromSpec(spec, ObservedVmState.Stopped) : vm);
         return Task.CompletedTask;
     }
 
