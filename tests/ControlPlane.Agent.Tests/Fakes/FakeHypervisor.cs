@@ -24,6 +24,9 @@ internal sealed class FakeHypervisor : IHypervisor, IVmEventSource
 
     public bool Adopted { get; private set; }
 
+    /// <summary>Whether any VM was looked at before <see cref="AdoptAsync"/> ran.</summary>
+    public bool ReadBeforeAdoption { get; private set; }
+
     public void Put(VmActual vm) => _vms[vm.Id] = vm;
 
     public VmActual? Find(Guid vmId) => _vms.GetValueOrDefault(vmId);
@@ -51,7 +54,11 @@ internal sealed class FakeHypervisor : IHypervisor, IVmEventSource
     public Task<IReadOnlyList<VmActual>> ListAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<VmActual>>([.. _vms.Values]);
 
-    public Task<VmActual?> GetAsync(Guid vmId, CancellationToken ct) => Task.FromResult(Find(vmId));
+    public Task<VmActual?> GetAsync(Guid vmId, CancellationToken ct)
+    {
+        ReadBeforeAdoption |= !Adopted;
+        return Task.FromResult(Find(vmId));
+    }
 
     public Task DefineAsync(DesiredVm spec, CancellationToken ct)
     {
