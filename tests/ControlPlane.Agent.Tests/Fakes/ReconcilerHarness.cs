@@ -45,10 +45,14 @@ internal sealed class ReconcilerHarness : IAsyncDisposable
     public ResyncTrigger Resync { get; } = new();
     public VmReconciler Reconciler { get; }
 
+    /// <summary>Stores a push and, once the loop runs, wakes it as the endpoint would (its first resync covers earlier pushes).</summary>
     public async Task<DesiredStateOffer> PushAsync(long generation, params DesiredVm[] vms)
     {
         var offer = await Store.OfferAsync(Vms.State(HostId, generation, vms), CancellationToken.None);
-        Resync.Request();
+        if (_loop is not null)
+        {
+            Resync.Request();
+        }
         return offer;
     }
 
