@@ -1,3 +1,4 @@
+using ControlPlane.Agent.Hypervisor;
 using ControlPlane.Agent.Hypervisor.Simulated;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +16,7 @@ internal static class SimulationEndpoints
         return app;
     }
 
-    private static Results<NoContent, ProblemHttpResult> PutLoad(Guid vmId, SimulatedLoad load, IServiceProvider services)
+    private static Results<NoContent, ProblemHttpResult> PutLoad(Guid vmId, SimulatedLoad load, IHypervisor hypervisor)
     {
         if (load.CpuPercent is < 0 or > 100 || double.IsNaN(load.CpuPercent))
         {
@@ -24,7 +25,7 @@ internal static class SimulationEndpoints
                 title: "Invalid load",
                 detail: "cpuPercent must be between 0 and 100.");
         }
-        if (services.GetService<SimulatedHypervisor>() is not { } simulated)
+        if (hypervisor is not SimulatedHypervisor simulated)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The simulated hypervisor is not active");
         }
