@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ControlPlane.Agent.Hypervisor.Simulated;
@@ -42,7 +41,7 @@ public sealed class DesiredStateEndpointsTests : IAsyncLifetime
         var pushed = Vms.State(_identity.HostId, 4, Vms.Desired());
 
         using var response = await PutAsync(pushed);
-        using var get = await SendAsync(HttpMethod.Get, "v1/desired-state", content: null, _identity.AgentToken);
+        using var get = await _agent.SendAsync(HttpMethod.Get, "v1/desired-state", body: null, _identity.AgentToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(new DesiredStateAck(4), await response.Content.ReadFromJsonAsync<DesiredStateAck>(JsonSerializerOptions.Web));
@@ -99,16 +98,5 @@ public sealed class DesiredStateEndpointsTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> PutAsync(HostDesiredState state, string? token = "") =>
-        SendAsync(HttpMethod.Put, "v1/desired-state", JsonContent.Create(state, options: JsonSerializerOptions.Web),
-            token == "" ? _identity.AgentToken : token);
-
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, string? token)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = content };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        return _agent.Client.SendAsync(request);
-    }
+        _agent.SendAsync(HttpMethod.Put, "v1/desired-state", state, token == "" ? _identity.AgentToken : token);
 }

@@ -1,24 +1,26 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using ControlPlane.Agent.Hypervisor.Simulated;
 using ControlPlane.Agent.State;
 using ControlPlane.Agent.Tests.Fakes;
+using ControlPlane.Contracts;
 
 namespace ControlPlane.Agent.Tests.Api;
 
 public sealed class SimulationEndpointsTests
 {
+    private const string NoControlPlane = "unix:/nonexistent/cp.sock";
     private readonly AgentIdentity _identity = new(Guid.NewGuid(), "host-token", "agent-token-for-tests");
 
     [Fact]
     public async Task PutLoad_RunningSimulatedVm_RaisesHostCpu()
     {
-        await using var agent = await RunningAgent.StartAsync("unix:/nonexistent/cp.sock", _identity, "--Agent:Simulated:CpuCores=4");
+        await using var agent = await RunningAgent.StartAsync(NoControlPlane, _identity, "--Agent:Simulated:CpuCores=4");
         var simulated = agent.Get<SimulatedHypervisor>();
         var vm = Vms.Desired() with { Vcpus = 2 };
-        await simulated.DefineAsync(vm, CancellationToken.None);
-        await simulated.StartAsync(vm, CancellationToken.None);
+        (await agent.SendAsync(HttpMethod.Put, "v1/desired-state", Vms.State(_identity.HostId, 1, vm), _identity.AgentToken)).Dispose();
+        await Eventually.HoldsAsync(
+            async () => (await simulated.GetAsync(vm.Id, CancellationToken.None))?.State == ObservedVmState.Running,
+            "the VM runs");
 
         using var response = await PutLoadAsync(agent, vm.Id, 80);
 
@@ -29,7 +31,7 @@ public sealed class SimulationEndpointsTests
     [Fact]
     public async Task PutLoad_UnknownVm_Returns404()
     {
-        await using var agent = await RunningAgent.StartAsync("unix:/nonexistent/cp.sock", _identity);
+        await using var agent = await RunningAgent.StartAsync(NoControlPlane, _identity);
 
         using var response = await PutLoadAsync(agent, Guid.NewGuid(), 50);
 
@@ -39,20 +41,13 @@ public sealed class SimulationEndpointsTests
     [Fact]
     public async Task PutLoad_OutOfRange_Returns400()
     {
-        await using var agent = await RunningAgent.StartAsync("unix:/nonexistent/cp.sock", _identity);
+        await using var agent = await RunningAgent.StartAsync(NoControlPlane, _identity);
 
         using var response = await PutLoadAsync(agent, Guid.NewGuid(), 150);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private Task<HttpResponseMessage> PutLoadAsync(RunningAgent agent, Guid vmId, double cpuPercent)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, $"v1/simulation/vms/{vmId}/load")
-        {
-            Content = JsonContent.Create(new { cpuPercent }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _identity.AgentToken);
-        return agent.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PutLoadAsync(RunningAgent agent, Guid vmId, double cpuPercent) =>
+        agent.SendAsync(HttpMethod.Put, $"v1/simulation/vms/{vmId}/load", new { cpuPercent }, _identity.AgentToken);
 }

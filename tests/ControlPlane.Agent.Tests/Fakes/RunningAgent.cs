@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using ControlPlane.Agent.Http;
 using ControlPlane.Agent.State;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +51,20 @@ internal sealed class RunningAgent : IAsyncDisposable
         var app = await AgentApp.CreateAsync(args, services => services.AddLogging(logging => logging.ClearProviders()));
         await app.StartAsync();
         return new RunningAgent(dir, app, "unix:" + socket);
+    }
+
+    /// <summary>Sends a request with an optional JSON body and bearer token.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, string? token)
+    {
+        var request = new HttpRequestMessage(method, path)
+        {
+            Content = body is null ? null : JsonContent.Create(body, options: JsonSerializerOptions.Web),
+        };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return Client.SendAsync(request);
     }
 
     public T Get<T>()
