@@ -25,7 +25,7 @@ internal static class DesiredStateEndpoints
         IdentityStore identities,
         DesiredStateStore store,
         ResyncTrigger resync,
-        ILogger<DesiredStateStore> logger,
+        ILoggerFactory loggers,
         CancellationToken ct)
     {
         if (identities.Current is not { } identity)
@@ -45,6 +45,7 @@ internal static class DesiredStateEndpoints
         }
 
         var offer = await store.OfferAsync(pushed, ct);
+        var logger = loggers.CreateLogger(typeof(DesiredStateEndpoints));
         if (offer.Stored)
         {
             logger.DesiredStateAccepted(pushed.Generation, pushed.HostId, pushed.Vms.Count);

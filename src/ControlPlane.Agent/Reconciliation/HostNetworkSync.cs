@@ -4,8 +4,9 @@ using ControlPlane.Agent.State;
 namespace ControlPlane.Agent.Reconciliation;
 
 /// <summary>
-/// Applies the desired host network (bridge, bond) once per desired generation: before the first VM port
-/// is made and whenever a new generation arrives.
+/// Applies the desired host network (bridge, bond) once per desired generation, before the first VM port
+/// is made and whenever a new generation arrives, and then prunes the ports of NICs no desired VM has
+/// (left behind, say, by a VM removed while the agent was down).
 /// </summary>
 internal sealed class HostNetworkSync(DesiredStateStore store, INetworkDriver network) : IDisposable
 {
@@ -27,6 +28,7 @@ internal sealed class HostNetworkSync(DesiredStateStore store, INetworkDriver ne
                 return;
             }
             await network.EnsureHostAsync(desired.Network, ct);
+            await network.PruneAsync(desired.Vms.SelectMany(vm => vm.Nics).Select(nic => nic.Id).ToHashSet(), ct);
             _applied = (desired.HostId, desired.Generation);
         }
         finally
