@@ -51,8 +51,8 @@ internal static class AgentApp
         services.AddOptions<AgentOptions>().Bind(section);
         services.AddProblemDetails();
         services.AddSingleton(TimeProvider.System);
-        services.AddHypervisor(options);
-        services.AddNetworkDriver(options);
+        services.AddHypervisor(options, section);
+        services.AddNetworkDriver(options, section);
 
         services.AddSingleton(_ => new IdentityStore(options.DataDir));
         services.AddSingleton(_ => new DesiredStateStore(options.DataDir));

@@ -3,10 +3,14 @@ using ControlPlane.Agent.Hypervisor.Simulated;
 
 namespace ControlPlane.Agent.Hypervisor;
 
-/// <summary>The one place that maps <c>Agent:Driver</c> to an <see cref="IHypervisor"/>.</summary>
+/// <summary>
+/// The one place that maps <c>Agent:Driver</c> to an <see cref="IHypervisor"/>; a driver with settings of
+/// its own reads them from <c>agentSection</c> (the <c>Agent</c> configuration section).
+/// </summary>
 internal static class HypervisorRegistration
 {
-    public static IServiceCollection AddHypervisor(this IServiceCollection services, AgentOptions options)
+    public static IServiceCollection AddHypervisor(
+        this IServiceCollection services, AgentOptions options, IConfigurationSection agentSection)
     {
         switch (options.Driver.ToLowerInvariant())
         {

@@ -2,10 +2,14 @@ using ControlPlane.Agent.Configuration;
 
 namespace ControlPlane.Agent.Network;
 
-/// <summary>The one place that maps <c>Agent:NetworkDriver</c> to an <see cref="INetworkDriver"/>.</summary>
+/// <summary>
+/// The one place that maps <c>Agent:NetworkDriver</c> to an <see cref="INetworkDriver"/>; a driver with
+/// settings of its own reads them from <c>agentSection</c> (the <c>Agent</c> configuration section).
+/// </summary>
 internal static class NetworkDriverRegistration
 {
-    public static IServiceCollection AddNetworkDriver(this IServiceCollection services, AgentOptions options)
+    public static IServiceCollection AddNetworkDriver(
+        this IServiceCollection services, AgentOptions options, IConfigurationSection agentSection)
     {
         switch (options.NetworkDriver.ToLowerInvariant())
         {
