@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using ControlPlane.Agent;
+
+var app = await AgentApp.CreateAsync(args);
+await app.RunAsync();
