@@ -11,8 +11,8 @@ namespace ControlPlane.Api.DevCluster;
 /// <summary>
 /// Starts the dev cluster's agents as their own processes once the control plane listens, each with its
 /// own port and data folder, talking to it over real HTTP on loopback; stops them when it stops. An agent
-/// that is stopped by hand stays stopped (so its host can be seen going UNREACHABLE); the log names the
-/// command that restarts it.
+/// that is stopped by hand stays stopped (so its host can be seen going UNREACHABLE) until its run.sh is
+/// started again.
 /// </summary>
 internal sealed partial class DevClusterSupervisor(
     IOptions<DevClusterOptions> options, IOptions<ControlPlaneOptions> controlPlane, JoinTokenStore joinToken,
@@ -50,30 +50,39 @@ internal sealed partial class DevClusterSupervisor(
             var name = $"dev-host-{i}";
             var dataDir = Path.Combine(controlPlane.Value.DataPath, "agents", name);
             Directory.CreateDirectory(dataDir);
-            var arguments = string.Join(' ',
-                $"exec dotnet \"{agentPath}\"",
-                $"--urls http://127.0.0.1:{settings.AgentBasePort + i - 1}",
-                $"--Agent:Name={name}",
-                $"--Agent:ControlPlaneUrl={controlPlaneUrl}",
-                $"--Agent:DataDir=\"{dataDir}\"",
-                $"--Agent:Driver={settings.Driver}",
-                $"--Agent:Simulated:CpuCores={settings.CpuCores}",
-                $"--Agent:Simulated:MemoryMiB={settings.MemoryMiB}");
-            var log = Path.Combine(dataDir, "agent.log");
-            var start = new ProcessStartInfo("/bin/sh", ["-c", $"{arguments} >> \"{log}\" 2>&1"]) { UseShellExecute = false };
-            // The join token goes through the environment, not the command line that `ps` shows.
-            start.Environment["Agent__JoinToken"] = joinToken.Token;
-            var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start agent {name}.");
+            var script = WriteRunScript(name, dataDir, agentPath, controlPlaneUrl, settings.AgentBasePort + i - 1);
+            var process = Process.Start(new ProcessStartInfo("/bin/sh", [script]) { UseShellExecute = false })
+                ?? throw new InvalidOperationException($"Could not start agent {name}.");
             _agents.Add(process);
-            File.WriteAllText(Path.Combine(dataDir, "agent.pid"), process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            LogAgentStarted(name, process.Id, log);
+            LogAgentStarted(name, process.Id, script);
         }
+    }
+
+    /// <summary>
+    /// The agent's command as a script in its folder (owner-only: it holds the join token), so an agent
+    /// stopped by hand restarts with `sh data/agents/NAME/run.sh` and keeps its identity.
+    /// </summary>
+    private string WriteRunScript(string name, string dataDir, string agentPath, string controlPlaneUrl, int port)
+    {
+        var settings = options.Value;
+        var script = Path.Combine(dataDir, "run.sh");
+        File.WriteAllText(script, string.Join('\n',
+            "#!/bin/sh",
+            $"# Dev cluster agent {name}, written by the control plane's dev cluster supervisor.",
+            $"export Agent__JoinToken='{joinToken.Token}'",
+            $"exec dotnet '{agentPath}' --urls http://127.0.0.1:{port} --Agent:Name={name} --Agent:ControlPlaneUrl={controlPlaneUrl} " +
+            $"'--Agent:DataDir={dataDir}' --Agent:Driver={settings.Driver} " +
+            $"--Agent:Simulated:CpuCores={settings.CpuCores} --Agent:Simulated:MemoryMiB={settings.MemoryMiB} " +
+            $">> '{Path.Combine(dataDir, "agent.log")}' 2>&1",
+            ""));
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return script;
     }
 
     private static string BuiltAgentPath() =>
         typeof(DevClusterSupervisor).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "AgentAssemblyPath").Value!;
 
-    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Dev cluster agent {Name} started as pid {Pid}; log {Log}")]
-    private partial void LogAgentStarted(string name, int pid, string log);
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Dev cluster agent {Name} started as pid {Pid} by {Script}")]
+    private partial void LogAgentStarted(string name, int pid, string script);
 }
