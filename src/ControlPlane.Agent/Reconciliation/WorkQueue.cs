@@ -13,18 +13,19 @@ internal sealed class WorkQueue(TimeProvider time) : IDisposable
     private readonly HashSet<Guid> _processing = [];
     private readonly Dictionary<Guid, (DateTimeOffset Due, ITimer Timer)> _delayed = [];
     private readonly SemaphoreSlim _available = new(0);
+    private bool _disposed;
 
     public void Add(Guid vmId)
     {
         lock (_lock)
         {
-            if (!_dirty.Add(vmId) || _processing.Contains(vmId))
+            if (_disposed || !_dirty.Add(vmId) || _processing.Contains(vmId))
             {
                 return;
             }
             _queue.Enqueue(vmId);
+            _available.Release();
         }
-        _available.Release();
     }
 
     /// <summary>Adds the id once <paramref name="delay"/> has passed; an earlier pending add wins.</summary>
@@ -38,6 +39,10 @@ internal sealed class WorkQueue(TimeProvider time) : IDisposable
         var due = time.GetUtcNow() + delay;
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
             if (_delayed.TryGetValue(vmId, out var pending))
             {
                 if (pending.Due <= due)
@@ -70,13 +75,13 @@ internal sealed class WorkQueue(TimeProvider time) : IDisposable
         lock (_lock)
         {
             _processing.Remove(vmId);
-            if (!_dirty.Contains(vmId))
+            if (_disposed || !_dirty.Contains(vmId))
             {
                 return;
             }
             _queue.Enqueue(vmId);
+            _available.Release();
         }
-        _available.Release();
     }
 
     /// <summary>Whether nothing is queued or being processed right now (delayed adds aside).</summary>
@@ -104,6 +109,7 @@ internal sealed class WorkQueue(TimeProvider time) : IDisposable
     {
         lock (_lock)
         {
+            _disposed = true;
             foreach (var (_, timer) in _delayed.Values)
             {
                 timer.Dispose();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using ControlPlane.Agent.State;
 using ControlPlane.Contracts;
@@ -15,7 +16,7 @@ internal sealed class ControlPlaneClient(HttpClient http) : IDisposable
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "api/v1/agent/hosts")
         {
-            Content = JsonContent.Create(request, options: Json),
+            Content = JsonBody(request),
         };
         message.Headers.Authorization = new("Bearer", joinToken);
         using var response = await http.SendAsync(message, ct);
@@ -29,7 +30,7 @@ internal sealed class ControlPlaneClient(HttpClient http) : IDisposable
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, $"api/v1/agent/hosts/{identity.HostId}/status")
         {
-            Content = JsonContent.Create(report, options: Json),
+            Content = JsonBody(report),
         };
         message.Headers.Authorization = new("Bearer", identity.HostToken);
         using var response = await http.SendAsync(message, ct);
@@ -42,4 +43,12 @@ internal sealed class ControlPlaneClient(HttpClient http) : IDisposable
     }
 
     public void Dispose() => http.Dispose();
+
+    /// <summary>A buffered JSON body, so it goes out with a Content-Length rather than chunked.</summary>
+    private static ByteArrayContent JsonBody<T>(T value)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, Json));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
 }

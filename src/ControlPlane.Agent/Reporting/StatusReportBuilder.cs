@@ -18,22 +18,8 @@ internal sealed class StatusReportBuilder(IHypervisor hypervisor, DesiredStateSt
         var desired = store.Current is { } state && state.HostId == identity.HostId ? state : null;
 
         var known = actual.Select(vm => vm.Id).ToHashSet();
-        var vms = actual.Select(vm => new ObservedVm
-            {
-                Id = vm.Id,
-                State = vm.State,
-                CpuPercent = vm.CpuPercent,
-                MemoryUsedMiB = vm.MemoryUsedMiB,
-                DirtyRateBytesPerSec = vm.DirtyRateBytesPerSec,
-                LastError = errors.Get(vm.Id)?.Message,
-            })
-            .Concat((desired?.Vms ?? []).Where(vm => !known.Contains(vm.Id)).Select(vm => new ObservedVm
-            {
-                Id = vm.Id,
-                State = ObservedVmState.Missing,
-                LastError = errors.Get(vm.Id)?.Message,
-            }))
-            .ToList();
+        var missing = (desired?.Vms ?? []).Where(vm => !known.Contains(vm.Id));
+        var vms = actual.Select(Observed).Concat(missing.Select(Missing)).ToList();
 
         return new HostStatusReport
         {
@@ -44,4 +30,21 @@ internal sealed class StatusReportBuilder(IHypervisor hypervisor, DesiredStateSt
             Driver = hypervisor.Name,
         };
     }
+
+    private ObservedVm Observed(VmActual vm) => new()
+    {
+        Id = vm.Id,
+        State = vm.State,
+        CpuPercent = vm.CpuPercent,
+        MemoryUsedMiB = vm.MemoryUsedMiB,
+        DirtyRateBytesPerSec = vm.DirtyRateBytesPerSec,
+        LastError = errors.Get(vm.Id)?.Message,
+    };
+
+    private ObservedVm Missing(DesiredVm vm) => new()
+    {
+        Id = vm.Id,
+        State = ObservedVmState.Missing,
+        LastError = errors.Get(vm.Id)?.Message,
+    };
 }

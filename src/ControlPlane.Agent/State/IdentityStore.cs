@@ -6,14 +6,13 @@ namespace ControlPlane.Agent.State;
 
 /// <summary>
 /// Holds this host's identity and persists it to <c>identity.json</c>. Before the first registration
-/// completes there is no host id yet, but the agent token already exists: it is generated once per
-/// data folder and kept across re-registrations, so there is never a moment where the control plane
-/// holds a token this agent would refuse.
+/// completes there is no host id yet, but the agent token already exists: it is generated for the first
+/// registration and then kept, across restarts and re-registrations alike, so there is never a moment
+/// where the control plane holds a token this agent would refuse.
 /// </summary>
 internal sealed class IdentityStore(string dataDir)
 {
     private readonly string _path = Path.Combine(dataDir, "identity.json");
-    private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile AgentIdentity? _current;
     private volatile string _agentToken = NewToken();
 
@@ -29,7 +28,7 @@ internal sealed class IdentityStore(string dataDir)
         if (stored is not null)
         {
             _agentToken = stored.AgentToken;
-            Publish(stored);
+            _current = stored;
         }
     }
 
@@ -37,23 +36,14 @@ internal sealed class IdentityStore(string dataDir)
     {
         await AtomicJsonFile.WriteAsync(_path, identity, ct);
         _agentToken = identity.AgentToken;
-        Publish(identity);
+        _current = identity;
     }
-
-    /// <summary>Completes once the host has an identity (loaded or freshly registered).</summary>
-    public Task WaitForRegistrationAsync(CancellationToken ct) => _registered.Task.WaitAsync(ct);
 
     /// <summary>Compares a presented token with the agent token in constant time.</summary>
     public bool IsAgentToken(string presented) =>
         CryptographicOperations.FixedTimeEquals(
             SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
             SHA256.HashData(Encoding.UTF8.GetBytes(_agentToken)));
-
-    private void Publish(AgentIdentity identity)
-    {
-        _current = identity;
-        _registered.TrySetResult();
-    }
 
     private static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 }

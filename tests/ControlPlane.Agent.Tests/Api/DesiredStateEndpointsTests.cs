@@ -71,6 +71,15 @@ public sealed class DesiredStateEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Put_MalformedBody_Returns400Problem()
+    {
+        using var response = await _agent.SendAsync(HttpMethod.Put, "v1/desired-state", new { generation = "many" }, _identity.AgentToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Put_UnknownSchemaVersion_Returns400()
     {
         using var response = await PutAsync(Vms.State(_identity.HostId, 1) with { SchemaVersion = 2 });

@@ -1,5 +1,4 @@
 using ControlPlane.Agent.Configuration;
-using ControlPlane.Agent.Network;
 using ControlPlane.Agent.Reconciliation;
 using ControlPlane.Agent.Reporting;
 using ControlPlane.Agent.State;
@@ -27,15 +26,17 @@ internal sealed class ReconcilerHarness : IAsyncDisposable
         Counters = new AppliedCountersStore(_dataDir.Path);
         Powerdowns = new PowerdownTracker(Time, Options.GracefulShutdownTimeout);
         Queue = new WorkQueue(Time);
-        var network = new NoopNetworkDriver();
+        HostNetwork = new HostNetworkSync(Store, Network);
         Reconciler = new VmReconciler(
-            Hypervisor, network, Store, Counters, Powerdowns, Errors,
-            new HostNetworkSync(Store, network), new ReportTrigger(), NullLogger<VmReconciler>.Instance);
+            Hypervisor, Network, Store, Counters, Powerdowns, Errors,
+            HostNetwork, new ReportTrigger(), NullLogger<VmReconciler>.Instance);
     }
 
     public Guid HostId { get; } = Guid.NewGuid();
     public FakeTimeProvider Time { get; } = new();
     public FakeHypervisor Hypervisor { get; } = new();
+    public FakeNetworkDriver Network { get; } = new();
+    public HostNetworkSync HostNetwork { get; }
     public AgentOptions Options { get; }
     public DesiredStateStore Store { get; }
     public AppliedCountersStore Counters { get; }
@@ -62,7 +63,7 @@ internal sealed class ReconcilerHarness : IAsyncDisposable
     public async Task StartLoopAsync()
     {
         _loop = new VmReconcileLoop(
-            Hypervisor, Store, Reconciler, Queue, Backoff.Default(), new HostNetworkSync(Store, new NoopNetworkDriver()),
+            Hypervisor, Store, Reconciler, Queue, Backoff.Default(), HostNetwork,
             Resync, Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<VmReconcileLoop>.Instance);
         await _loop.StartAsync(CancellationToken.None);
     }
@@ -96,6 +97,7 @@ internal sealed class ReconcilerHarness : IAsyncDisposable
         }
         Queue.Dispose();
         Store.Dispose();
+        HostNetwork.Dispose();
         Counters.Dispose();
         _dataDir.Dispose();
     }

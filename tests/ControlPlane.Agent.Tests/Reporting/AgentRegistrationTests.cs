@@ -26,6 +26,19 @@ public sealed class AgentRegistrationTests
     }
 
     [Fact]
+    public async Task Start_ListeningOnTcpPortZero_AdvertisesTheBoundPort()
+    {
+        using var dir = new TempDir();
+        await using var controlPlane = await FakeControlPlane.StartAsync(dir.File("cp.sock"));
+
+        await using var agent = await RunningAgent.StartAsync(controlPlane.Url, identity: null, "--urls", "http://127.0.0.1:0");
+
+        await Eventually.HoldsAsync(() => !controlPlane.Registrations.IsEmpty, "the agent registers");
+        var advertised = new Uri(Assert.Single(controlPlane.Registrations).AgentUrl);
+        Assert.Equal(("127.0.0.1", true), (advertised.Host, advertised.Port > 0));
+    }
+
+    [Fact]
     public async Task Push_AfterRegistration_ReportShowsTheVmRunningAtThatGeneration()
     {
         using var dir = new TempDir();
