@@ -7,11 +7,12 @@ using ControlPlane.Api.DevCluster;
 using ControlPlane.Api.Endpoints;
 using ControlPlane.Api.Errors;
 using ControlPlane.Application;
+using ControlPlane.Application.Security;
 using ControlPlane.Persistence;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 if (args is ["--healthcheck", ..])
 {
@@ -46,13 +47,21 @@ builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document,
     document.Info.Title = "ControlPlane API";
     document.Info.Description = "A Prism-like control plane for KVM clusters: VMs, hosts, subnets, tasks and the scheduler.";
     document.Servers = [];
+    document.Components ??= new OpenApiComponents();
+    document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+    {
+        [AuthSchemes.ApiKey] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiKeyHandler.HeaderName,
+            Description = "An API key (viewer, operator or admin). Also accepted as Authorization: Bearer <key>.",
+        },
+    };
+    document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AuthSchemes.ApiKey, document)] = [] }];
     return Task.CompletedTask;
 }));
-builder.Services.AddSingleton<JoinTokenStore>();
-builder.Services.AddAuthentication()
-    .AddScheme<AuthenticationSchemeOptions, JoinTokenHandler>(AuthSchemes.JoinToken, null)
-    .AddScheme<AuthenticationSchemeOptions, AgentTokenHandler>(AuthSchemes.AgentToken, null);
-builder.Services.AddAuthorization();
+builder.Services.AddControlPlaneAuth();
 builder.Services.AddPersistence(provider => provider.GetRequiredService<IOptions<ControlPlaneOptions>>().Value.ConnectionString);
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddHostedService<DevClusterSupervisor>();
@@ -74,15 +83,19 @@ app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
 app.MapGet("/readyz", async (ControlPlaneDbContext db, CancellationToken ct) =>
     await db.Database.CanConnectAsync(ct) ? Results.Text("ready") : Results.StatusCode(503)).ExcludeFromDescription();
 
-app.MapGroup("/api/v1")
+var api = app.MapGroup("/api/v1");
+api.MapGroup("").RequireAuthorization(AuthSetup.UserPolicy).ProducesProblems(401, 403)
+    .MapApiKeyEndpoints()
     .MapClusterEndpoints()
     .MapHostEndpoints()
     .MapVmEndpoints()
     .MapSubnetEndpoints()
     .MapTaskEndpoints()
-    .MapSchedulerEndpoints()
-    .MapAgentEndpoints();
+    .MapSchedulerEndpoints();
+api.MapAgentEndpoints();
 
 await app.Services.MigrateAsync();
+var settings = app.Services.GetRequiredService<IOptions<ControlPlaneOptions>>().Value;
+await app.Services.EnsureAdminKeyAsync(app.Configuration["ControlPlane:Auth:AdminKey"], settings.DataPath);
 await app.RunAsync();
 return 0;

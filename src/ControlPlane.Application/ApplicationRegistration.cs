@@ -4,6 +4,7 @@ using ControlPlane.Application.Dispatch;
 using ControlPlane.Application.Hosts;
 using ControlPlane.Application.Monitoring;
 using ControlPlane.Application.Scheduling;
+using ControlPlane.Application.Security;
 using ControlPlane.Application.Tasks;
 using ControlPlane.Application.Vms;
 using FluentValidation;
@@ -36,6 +37,7 @@ public static class ApplicationRegistration
         RegisterClosedImplementations(services, typeof(IRequestHandler<,>));
         RegisterClosedImplementations(services, typeof(IValidator<>));
 
+        services.AddScoped<ApiKeyLookup>();
         services.AddScoped<SnapshotLoader>();
         services.AddScoped<PlacementCommitter>();
         services.AddScoped<NicFactory>();

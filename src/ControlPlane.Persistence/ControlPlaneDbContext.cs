@@ -1,9 +1,14 @@
+using ControlPlane.Domain.Audit;
 using ControlPlane.Domain.Clusters;
 using ControlPlane.Domain.Common;
+using ControlPlane.Domain.Events;
 using ControlPlane.Domain.Hosts;
+using ControlPlane.Domain.Idempotency;
+using ControlPlane.Domain.Security;
 using ControlPlane.Domain.Subnets;
 using ControlPlane.Domain.Tasks;
 using ControlPlane.Domain.Vms;
+using ControlPlane.Domain.Webhooks;
 using ControlPlane.Persistence.Conventions;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +23,12 @@ public sealed class ControlPlaneDbContext(DbContextOptions<ControlPlaneDbContext
     public DbSet<Vm> Vms => Set<Vm>();
     public DbSet<Subnet> Subnets => Set<Subnet>();
     public DbSet<OperationTask> Tasks => Set<OperationTask>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> Audits => Set<AuditEntry>();
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WebhookSubscription> Webhooks => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ControlPlaneDbContext).Assembly);

@@ -1,3 +1,4 @@
+using ControlPlane.Api.Auth;
 using ControlPlane.Application.Scheduling;
 using ControlPlane.Application.Vms;
 using MediatR;
@@ -11,7 +12,8 @@ internal static class SchedulerEndpoints
     {
         var scheduler = api.MapGroup("/scheduler").WithTags("Scheduler").ProducesProblems(400);
         scheduler.MapPost("/$actions/place", Place).WithName("PreviewPlacement")
-            .WithSummary("What-if: where would this VM go, and why not elsewhere. Changes nothing.");
+            .WithSummary("What-if: where would this VM go, and why not elsewhere. Changes nothing.")
+            .WithMetadata(ReadOnlyOperation.Instance);
         return api;
     }
 

@@ -10,6 +10,7 @@ namespace ControlPlane.EndToEnd.Tests.Infrastructure;
 public sealed class Cluster : IAsyncDisposable
 {
     private const string JoinToken = "e2e-join-token";
+    private const string AdminKey = "e2e-admin-key";
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "cp-e2e", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, ChildProcess> _agents = [];
@@ -38,12 +39,14 @@ public sealed class Cluster : IAsyncDisposable
             $"--Urls={ControlPlaneUrl}",
             $"--ControlPlane:DataDir={Path.Combine(_root, "control-plane")}",
             $"--ControlPlane:JoinToken={JoinToken}",
+            $"--ControlPlane:Auth:AdminKey={AdminKey}",
             "--DevCluster:Agents=0",
             "--ControlPlane:Monitoring:HeartbeatTimeoutSeconds=6",
             "--ControlPlane:Monitoring:CheckIntervalSeconds=1",
             "--ControlPlane:Dispatch:PollSeconds=0.5",
         ]);
         Api = new HttpClient { BaseAddress = new Uri(ControlPlaneUrl), Timeout = TimeSpan.FromSeconds(15) };
+        Api.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
         await Poll.UntilAsync(() => Api.GetStringAsync("/healthz"), body => body == "ok", TimeSpan.FromSeconds(30),
             "the control plane to answer /healthz: " + _controlPlane.Output);
     }
