@@ -62,6 +62,7 @@ internal sealed class OvsDaemons(OvsOptions options, OvsCtl ctl, ILogger logger)
             "--pidfile=" + PidFile(daemon),
             "--unixctl=" + Path.Combine(dir, daemon + ".ctl"),
             "--log-file=" + Path.Combine(dir, daemon + ".log"),
+            "-vconsole:off",
             "--detach",
         ], ct, ctl.Environment);
         OvsLog.DaemonStarted(logger, daemon, ProcFs.ReadPidFile(PidFile(daemon)) ?? 0, dir);
