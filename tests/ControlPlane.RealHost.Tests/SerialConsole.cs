@@ -26,11 +26,19 @@ internal sealed partial class SerialConsole(string path)
 
     public int Boots() => Lines().Count(l => l.StartsWith("CP-BOOT-OK", StringComparison.Ordinal));
 
-    /// <summary>The last heartbeat counter (of the current boot), or 0.</summary>
+    /// <summary>The last heartbeat counter of the current (latest) boot, or 0.</summary>
     public int Heartbeat() =>
-        Lines().LastOrDefault(l => l.StartsWith("CP-HB ", StringComparison.Ordinal)) is { } l
+        CurrentBoot().LastOrDefault(l => l.StartsWith("CP-HB ", StringComparison.Ordinal)) is { } l
             ? int.Parse(l[6..], CultureInfo.InvariantCulture)
             : 0;
+
+    /// <summary>The lines since the last CP-BOOT-OK.</summary>
+    public IEnumerable<string> CurrentBoot()
+    {
+        var lines = Lines();
+        var start = Array.FindLastIndex(lines, l => l.StartsWith("CP-BOOT-OK", StringComparison.Ordinal));
+        return lines.Skip(Math.Max(0, start));
+    }
 
     /// <summary>The most recent CP-DEVS line: the guest's eth*/vd* devices.</summary>
     public string Devices() => Lines().LastOrDefault(l => l.StartsWith("CP-DEVS", StringComparison.Ordinal)) ?? string.Empty;
