@@ -3,7 +3,8 @@
 # into a "physical" switch: an OVS bridge <prefix>-phys (userspace datapath, trunking every VLAN) run by a
 # root-namespace OVS instance of its own. Optionally one agent per namespace.
 #
-#   scripts/testhosts.sh up N [--agents] [-- extra agent args]   create hosts 1..N (idempotent)
+#   scripts/testhosts.sh up N [--agents] [-- extra agent args]   create hosts 1..N (idempotent); agents need
+#       at least: -- --Agent:ControlPlaneUrl=unix:/abs/cp.sock --Agent:JoinToken=<token>
 #   scripts/testhosts.sh down                                   kill recorded processes, delete everything
 #   scripts/testhosts.sh status
 #
@@ -38,12 +39,12 @@ phys_up() {
   if ! { [ -f "$PHYSDIR/ovsdb-server.pid" ] && alive_ours "$(cat "$PHYSDIR/ovsdb-server.pid")" "$PHYSDIR"; }; then
     [ -f "$PHYSDIR/conf.db" ] || ovsdb-tool create "$PHYSDIR/conf.db" /usr/share/openvswitch/vswitch.ovsschema
     ovsdb-server "$PHYSDIR/conf.db" --remote="punix:$PHYSDIR/db.sock" --pidfile="$PHYSDIR/ovsdb-server.pid" \
-      --unixctl="$PHYSDIR/ovsdb-server.ctl" --log-file="$PHYSDIR/ovsdb-server.log" -vconsole:off --detach
+      --unixctl="$PHYSDIR/ovsdb-server.ctl" --log-file="$PHYSDIR/ovsdb-server.log" -vconsole:off --detach 2>>"$PHYSDIR/start.log"
     "${VSCTL[@]}" --no-wait init
   fi
   if ! { [ -f "$PHYSDIR/ovs-vswitchd.pid" ] && alive_ours "$(cat "$PHYSDIR/ovs-vswitchd.pid")" "$PHYSDIR"; }; then
     ovs-vswitchd "unix:$PHYSDIR/db.sock" --pidfile="$PHYSDIR/ovs-vswitchd.pid" \
-      --unixctl="$PHYSDIR/ovs-vswitchd.ctl" --log-file="$PHYSDIR/ovs-vswitchd.log" -vconsole:off --detach
+      --unixctl="$PHYSDIR/ovs-vswitchd.ctl" --log-file="$PHYSDIR/ovs-vswitchd.log" -vconsole:off --detach 2>>"$PHYSDIR/start.log"
   fi
   "${VSCTL[@]}" --may-exist add-br "$PHYS" -- set bridge "$PHYS" datapath_type=netdev
   ip link set "$PHYS" up
@@ -71,7 +72,7 @@ agent_up() {
   if [ -f "$dir/agent.pid" ] && alive_ours "$(cat "$dir/agent.pid")" "$dir"; then return 0; fi
   rm -f "$dir/agent.sock"
   ip netns exec "$ns" setsid dotnet "$AGENT_DLL" --urls "http://unix:$dir/agent.sock" \
-    --Agent:Driver=qemu --Agent:NetworkDriver=ovs --Agent:DataDir="$dir" --Agent:HostName="$ns" \
+    --Agent:Driver=qemu --Agent:NetworkDriver=ovs --Agent:DataDir="$dir" --Agent:Name="$ns" --Agent:Address="10.99.0.$((10 + i))" \
     --Agent:Ovs:HostAddress="10.99.0.$((10 + i))/24" --Agent:Ovs:Uplinks=eth1,eth2 \
     --Agent:Qemu:Kernel="$GUEST/vmlinux" --Agent:Qemu:Initrd="$GUEST/initrd.gz" --Agent:Qemu:Accelerator=tcg \
     "$@" > "$dir/agent.log" 2>&1 < /dev/null &

@@ -58,6 +58,9 @@ public sealed partial class OvsNetworkTests(TestBedFixture bed, ITestOutputHelpe
         await BondFailoverLosesAtMostOnePingAsync(net1, sb);
         output.WriteLine($"bond failover: {clock.Elapsed.TotalSeconds:0.0} s");
 
+        await BondModeChangesKeepTrafficFlowingAsync(net2, sb);
+        output.WriteLine($"bond modes: {clock.Elapsed.TotalSeconds:0.0} s");
+
         await PortsFollowDesiredStateAsync(net1, a, d);
         output.WriteLine($"total: {clock.Elapsed.TotalSeconds:0.0} s");
     }
@@ -86,6 +89,23 @@ public sealed partial class OvsNetworkTests(TestBedFixture bed, ITestOutputHelpe
         finally
         {
             await runner.RunAsync("ip", ["link", "set", "dev", active, "up"], CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// balance-slb works against a plain switch; balance-tcp asks for LACP, which the physical switch does
+    /// not speak, so the bond falls back to active-backup (lacp-fallback-ab) and traffic keeps flowing.
+    /// </summary>
+    private static async Task BondModeChangesKeepTrafficFlowingAsync(OvsNetworkDriver net2, SerialConsole sb)
+    {
+        var runner = new CommandRunner(TestBedFixture.Namespace(2));
+        foreach (var (mode, name) in new[] { (BondMode.BalanceSlb, "balance-slb"), (BondMode.BalanceTcp, "balance-tcp"), (BondMode.ActiveBackup, "active-backup") })
+        {
+            await net2.EnsureHostAsync(new HostNetworkSpec { BondMode = mode }, CancellationToken.None);
+            var actual = await runner.RunAsync("ovs-vsctl", ["--db=unix:" + net2.DatabaseSocket, "get", "port", "br0-up", "bond_mode"], CancellationToken.None);
+            Assert.Equal(name, actual.Trim());
+            var mark = sb.Lines().Length;
+            await Eventually.HoldsAsync(() => sb.Pings("10.100.0.11", mark).Count(ok => ok) >= 3, PingTimeout, $"B reaches A with bond mode {name}");
         }
     }
 

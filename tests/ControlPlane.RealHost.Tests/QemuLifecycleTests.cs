@@ -76,10 +76,11 @@ public sealed class QemuLifecycleTests(QemuHostFixture host, ITestOutputHelper o
         }
 
         await using var hv = host.NewHypervisor();
-        var spec = GuestSpecs.Vm("crash");
+        var spec = GuestSpecs.Vm("crash", "cp.dirty=16 cp.rate=8");
         var serial = new SerialConsole(hv.SerialLogPath(spec.Id));
         await hv.StartAsync(spec, CancellationToken.None);
         await serial.WaitForBootAsync();
+        await serial.WaitForAsync(s => s.Lines().Contains("CP-DIRTY 16 MiB rate=8 MiB/s"), "the memory dirtier running", Short);
         var pid = (await hv.GetAsync(spec.Id, CancellationToken.None))!.ProcessId!.Value;
 
         using (var p = Process.GetProcessById(pid))
