@@ -83,11 +83,16 @@ public sealed class QemuLifecycleTests(QemuHostFixture host, ITestOutputHelper o
         await serial.WaitForAsync(s => s.Lines().Contains("CP-DIRTY 16 MiB rate=8 MiB/s"), "the memory dirtier running", Short);
         var pid = (await hv.GetAsync(spec.Id, CancellationToken.None))!.ProcessId!.Value;
 
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var changes = hv.WatchAsync(watching.Token).GetAsyncEnumerator(watching.Token);
         using (var p = Process.GetProcessById(pid))
         {
             p.Kill();
         }
 
+        Assert.True(await changes.MoveNextAsync());
+        Assert.Equal(spec.Id, changes.Current);
+        await changes.DisposeAsync();
         await Eventually.HoldsAsync(
             async () => (await hv.GetAsync(spec.Id, CancellationToken.None))!.State == ObservedVmState.Crashed, Short, "Crashed");
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using System.Text.Json;
 using ControlPlane.Contracts;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
     private readonly QemuHotplug _hotplug;
     private readonly ConcurrentDictionary<Guid, QemuVm> _vms = new();
     private readonly Lock _usageLock = new();
+    private readonly Channel<Guid> _changes = Channel.CreateUnbounded<Guid>();
     private (long Busy, long Total)? _lastHostCpu;
 
     public QemuHypervisor(IOptions<QemuOptions> options, ILogger<QemuHypervisor> logger)
@@ -36,6 +39,21 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
 
     /// <summary>Raised when something happened to a VM outside the agent's calls (QMP event, QEMU exit): a reconcile hint.</summary>
     public event Action<Guid, string>? VmEvent;
+
+    /// <summary>
+    /// The ids of VMs that changed by themselves (guest shutdown or reset, QEMU exited or crashed), for the
+    /// reconcile loop (the shape of the agent's <c>IVmEventSource</c>). Meant for one consumer.
+    /// </summary>
+    public async IAsyncEnumerable<Guid> WatchAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        while (await _changes.Reader.WaitToReadAsync(ct))
+        {
+            while (_changes.Reader.TryRead(out var id))
+            {
+                yield return id;
+            }
+        }
+    }
 
     public string Name => "qemu";
 
@@ -506,10 +524,20 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
                 vm.ShutdownSeen = true;
             }
 
-            VmEvent?.Invoke(vm.Id, e.Name);
+            Notify(vm.Id, e.Name);
         };
-        _ = qmp.Closed.ContinueWith(_ => VmEvent?.Invoke(vm.Id, "QMP_CLOSED"), TaskScheduler.Default);
+        _ = qmp.Closed.ContinueWith(_ => Notify(vm.Id, "QMP_CLOSED"), TaskScheduler.Default);
         vm.Qmp = qmp;
+    }
+
+    private void Notify(Guid vmId, string what)
+    {
+        if (what is "SHUTDOWN" or "RESET" or "STOP" or "RESUME" or "GUEST_PANICKED" or "QMP_CLOSED")
+        {
+            _changes.Writer.TryWrite(vmId);
+        }
+
+        VmEvent?.Invoke(vmId, what);
     }
 
     private Task RunningCommand(Guid vmId, string command, CancellationToken ct) => WithVm(vmId, async vm =>
