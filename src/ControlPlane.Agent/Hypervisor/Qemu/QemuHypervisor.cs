@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using System.Text.Json;
@@ -15,13 +14,13 @@ namespace ControlPlane.Agent.Hypervisor.Qemu;
 /// </summary>
 internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
 {
-    private static readonly TimeSpan QmpConnectTimeout = TimeSpan.FromSeconds(10);
-
     private readonly QemuOptions _options;
     private readonly ILogger<QemuHypervisor> _logger;
     private readonly CommandRunner _runner;
     private readonly DiskImages _disks;
     private readonly QemuHotplug _hotplug;
+    private readonly QemuProcess _process;
+    private readonly QemuVmObserver _observer;
     private readonly ConcurrentDictionary<Guid, QemuVm> _vms = new();
     private readonly Lock _usageLock = new();
     private readonly Channel<Guid> _changes = Channel.CreateUnbounded<Guid>();
@@ -34,6 +33,8 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
         _runner = new CommandRunner(_options.NetworkNamespace);
         _disks = new DiskImages(_options, _runner);
         _hotplug = new QemuHotplug(logger);
+        _process = new QemuProcess(_options, _runner, logger, Notify);
+        _observer = new QemuVmObserver(_process, logger);
         Directory.CreateDirectory(VmPaths.VmsDirectory(_options.DataDir));
     }
 
@@ -96,7 +97,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
             if (ProcFs.ReadPidFile(paths.PidFile) is { } pid && ProcFs.IsOurs(pid, id.ToString()))
             {
                 vm.Pid = pid;
-                var connected = await TryConnectAsync(vm, ct);
+                var connected = await _process.TryConnectAsync(vm, ct);
                 QemuLog.Adopted(_logger, id, pid, connected);
             }
         }
@@ -107,14 +108,14 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
         var list = new List<VmActual>();
         foreach (var vm in _vms.Values.OrderBy(v => v.Id))
         {
-            list.Add(await ObserveLockedAsync(vm, ct));
+            list.Add(await _observer.ObserveLockedAsync(vm, ct));
         }
 
         return list;
     }
 
     public async Task<VmActual?> GetAsync(Guid vmId, CancellationToken ct) =>
-        _vms.TryGetValue(vmId, out var vm) ? await ObserveLockedAsync(vm, ct) : null;
+        _vms.TryGetValue(vmId, out var vm) ? await _observer.ObserveLockedAsync(vm, ct) : null;
 
     /// <summary>The serial console log of a VM (appended across boots).</summary>
     public string SerialLogPath(Guid vmId) => new VmPaths(_options.DataDir, vmId).SerialLog;
@@ -150,21 +151,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
             }
 
             await DefineLockedAsync(vm, spec, ct);
-            var slots = new Dictionary<Guid, int>();
-            foreach (var device in spec.Nics.Select(n => n.Id).Concat(spec.Disks.Select(d => d.Id)))
-            {
-                slots[device] = slots.Count;
-            }
-
-            vm.Save(new VmStateFile { Intent = VmIntent.Running, PortCount = slots.Count + Math.Max(0, _options.HotplugPorts), Slots = slots });
-            File.Delete(vm.Paths.PidFile);
-            File.Delete(vm.Paths.QmpSocket);
-            vm.ShutdownSeen = false;
-            vm.LastCpuSample = null;
-            await _runner.RunAsync(_options.Binary, QemuCommandLine.Build(spec, _options, vm.Paths, vm.State), ct, timeout: TimeSpan.FromSeconds(60));
-            vm.Pid = ProcFs.ReadPidFile(vm.Paths.PidFile) ?? throw new InvalidOperationException($"qemu for VM {vm.Id} wrote no pidfile");
-            await ConnectAsync(vm, ct);
-            QemuLog.Started(_logger, vm.Id, vm.Pid.Value);
+            await _process.LaunchAsync(vm, spec, ct);
         }
         finally
         {
@@ -172,7 +159,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
         }
     }
 
-    public Task StopAsync(Guid vmId, CancellationToken ct) => WithVm(vmId, vm => StopLockedAsync(vm, ct), ct);
+    public Task StopAsync(Guid vmId, CancellationToken ct) => WithVm(vmId, vm => _process.StopAsync(vm, ct), ct);
 
     public Task PowerdownAsync(Guid vmId, CancellationToken ct) => WithVm(vmId, async vm =>
     {
@@ -182,7 +169,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
         }
 
         vm.Save(vm.State with { Intent = VmIntent.Stopped });
-        await (await QmpAsync(vm, ct)).ExecuteAsync("system_powerdown", ct);
+        await (await _process.QmpAsync(vm, ct)).ExecuteAsync("system_powerdown", ct);
     }, ct);
 
     /// <summary>
@@ -198,7 +185,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
             return true;
         }
 
-        var graceful = await WaitForExitAsync(vm, timeout ?? _options.ShutdownTimeout, ct);
+        var graceful = await QemuProcess.WaitForExitAsync(vm, timeout ?? _options.ShutdownTimeout, ct);
         await StopAsync(vmId, ct);
         return graceful;
     }
@@ -218,7 +205,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
 
         if (vm.ProcessAlive)
         {
-            var port = await _hotplug.AttachNicAsync(vm, await QmpAsync(vm, ct), nic, ct);
+            var port = await _hotplug.AttachNicAsync(vm, await _process.QmpAsync(vm, ct), nic, ct);
             vm.Save(vm.State with { Slots = new(vm.State.Slots) { [nic.Id] = port } });
         }
 
@@ -229,7 +216,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
     {
         if (vm.ProcessAlive && vm.State.Slots.ContainsKey(nicId))
         {
-            await _hotplug.DetachNicAsync(vm, await QmpAsync(vm, ct), nicId, ct);
+            await _hotplug.DetachNicAsync(vm, await _process.QmpAsync(vm, ct), nicId, ct);
             vm.Save(vm.State with { Slots = vm.State.Slots.Where(s => s.Key != nicId).ToDictionary() });
         }
 
@@ -246,7 +233,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
         await _disks.EnsureAsync(vm.Paths, disk, ct);
         if (vm.ProcessAlive)
         {
-            var port = await _hotplug.AttachDiskAsync(vm, await QmpAsync(vm, ct), disk, ct);
+            var port = await _hotplug.AttachDiskAsync(vm, await _process.QmpAsync(vm, ct), disk, ct);
             vm.Save(vm.State with { Slots = new(vm.State.Slots) { [disk.Id] = port } });
         }
 
@@ -257,7 +244,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
     {
         if (vm.ProcessAlive && vm.State.Slots.ContainsKey(diskId))
         {
-            await _hotplug.DetachDiskAsync(vm, await QmpAsync(vm, ct), diskId, ct);
+            await _hotplug.DetachDiskAsync(vm, await _process.QmpAsync(vm, ct), diskId, ct);
             vm.Save(vm.State with { Slots = vm.State.Slots.Where(s => s.Key != diskId).ToDictionary() });
         }
 
@@ -275,7 +262,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
         await vm.Lock.WaitAsync(ct);
         try
         {
-            await StopLockedAsync(vm, ct);
+            await _process.StopAsync(vm, ct);
             if (Directory.Exists(vm.Paths.Directory))
             {
                 Directory.Delete(vm.Paths.Directory, recursive: true);
@@ -334,202 +321,6 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
         }
     }
 
-    private async Task StopLockedAsync(QemuVm vm, CancellationToken ct)
-    {
-        if (File.Exists(vm.Paths.StateFile) || vm.State.Intent != VmIntent.Stopped)
-        {
-            vm.Save(vm.State with { Intent = VmIntent.Stopped });
-        }
-
-        if (vm.Pid is not { } pid || !vm.ProcessAlive)
-        {
-            await vm.DisconnectAsync();
-            return;
-        }
-
-        try
-        {
-            var qmp = await QmpAsync(vm, ct);
-            await qmp.ExecuteAsync("quit", ct);
-        }
-        catch (QmpException e)
-        {
-            QemuLog.QmpUnavailable(_logger, vm.Id, e.Message);
-        }
-
-        if (!await WaitForExitAsync(vm, _options.StopTimeout, ct) && ProcFs.IsOurs(pid, vm.Id.ToString()))
-        {
-            QemuLog.Killing(_logger, vm.Id, pid);
-            using var process = Process.GetProcessById(pid);
-            process.Kill();
-            await WaitForExitAsync(vm, TimeSpan.FromSeconds(5), ct);
-        }
-
-        await vm.DisconnectAsync();
-        File.Delete(vm.Paths.PidFile);
-        QemuLog.Stopped(_logger, vm.Id, pid);
-    }
-
-    private static async Task<bool> WaitForExitAsync(QemuVm vm, TimeSpan timeout, CancellationToken ct)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (vm.ProcessAlive)
-        {
-            if (deadline.Elapsed > timeout)
-            {
-                return false;
-            }
-
-            await Task.Delay(50, ct);
-        }
-
-        return true;
-    }
-
-    /// <summary>Observes under the VM's lock; while an operation holds it, reports from the process alone.</summary>
-    private async Task<VmActual> ObserveLockedAsync(QemuVm vm, CancellationToken ct)
-    {
-        if (!await vm.Lock.WaitAsync(TimeSpan.FromMilliseconds(200), ct))
-        {
-            var alive = vm.ProcessAlive;
-            return new VmActual
-            {
-                Id = vm.Id,
-                State = alive ? ObservedVmState.Running : ObservedVmState.Stopping,
-                Spec = vm.Spec,
-                NicIds = [.. vm.Spec.Nics.Select(n => n.Id)],
-                DiskIds = [.. vm.Spec.Disks.Select(d => d.Id)],
-                ProcessId = alive ? vm.Pid : null,
-            };
-        }
-
-        try
-        {
-            return await ObserveAsync(vm, ct);
-        }
-        finally
-        {
-            vm.Lock.Release();
-        }
-    }
-
-    private async Task<VmActual> ObserveAsync(QemuVm vm, CancellationToken ct)
-    {
-        var spec = vm.Spec;
-        var actual = new VmActual
-        {
-            Id = vm.Id,
-            State = ObservedVmState.Stopped,
-            Spec = spec,
-            NicIds = [.. spec.Nics.Select(n => n.Id)],
-            DiskIds = [.. spec.Disks.Select(d => d.Id)],
-        };
-        if (vm.Pid is not { } pid || !vm.ProcessAlive)
-        {
-            if (vm.Pid is { } gone)
-            {
-                QemuLog.ProcessGone(_logger, vm.Id, gone, vm.State.Intent);
-                vm.Pid = null;
-                await vm.DisconnectAsync();
-                if (vm.ShutdownSeen && vm.State.Intent == VmIntent.Running)
-                {
-                    vm.Save(vm.State with { Intent = VmIntent.Stopped });
-                }
-            }
-
-            var crashed = vm.State.Intent == VmIntent.Running && !vm.ShutdownSeen;
-            return actual with { State = crashed ? ObservedVmState.Crashed : ObservedVmState.Stopped };
-        }
-
-        var state = ObservedVmState.Running;
-        try
-        {
-            var status = await (await QmpAsync(vm, ct)).ExecuteAsync("query-status", ct);
-            state = MapStatus(status.GetProperty("status").GetString());
-        }
-        catch (QmpException e)
-        {
-            QemuLog.QmpUnavailable(_logger, vm.Id, e.Message);
-            state = vm.ProcessAlive ? ObservedVmState.Failed : ObservedVmState.Stopped;
-        }
-
-        return actual with { State = state, ProcessId = pid, CpuPercent = SampleCpu(vm, pid), MemoryUsedMiB = ProcFs.RssMiB(pid) };
-    }
-
-    private static ObservedVmState MapStatus(string? status) => status switch
-    {
-        "running" => ObservedVmState.Running,
-        "paused" or "suspended" or "postmigrate" or "finish-migrate" or "debug" or "save-vm" => ObservedVmState.Paused,
-        "prelaunch" or "inmigrate" or "restore-vm" => ObservedVmState.Starting,
-        "shutdown" => ObservedVmState.Stopping,
-        "internal-error" or "io-error" or "guest-panicked" => ObservedVmState.Failed,
-        _ => ObservedVmState.Running,
-    };
-
-    /// <summary>QEMU's CPU time since the last sample, as a percentage of the VM's vCPUs.</summary>
-    private static double SampleCpu(QemuVm vm, int pid)
-    {
-        if (ProcFs.CpuTicks(pid) is not { } ticks)
-        {
-            return 0;
-        }
-
-        var now = Stopwatch.GetTimestamp();
-        var last = vm.LastCpuSample;
-        vm.LastCpuSample = (ticks, now);
-        if (last is not { } l || now <= l.At)
-        {
-            return 0;
-        }
-
-        var seconds = (double)(now - l.At) / Stopwatch.Frequency;
-        var percent = 100.0 * (ticks - l.Ticks) / ProcFs.TicksPerSecond / seconds / Math.Max(1, vm.Spec.Vcpus);
-        return Math.Clamp(percent, 0, 100);
-    }
-
-    private async Task<QmpClient> QmpAsync(QemuVm vm, CancellationToken ct)
-    {
-        if (vm.Qmp is { IsConnected: true } qmp)
-        {
-            return qmp;
-        }
-
-        await ConnectAsync(vm, ct);
-        return vm.Qmp!;
-    }
-
-    private async Task<bool> TryConnectAsync(QemuVm vm, CancellationToken ct)
-    {
-        try
-        {
-            await ConnectAsync(vm, ct);
-            return true;
-        }
-        catch (QmpException e)
-        {
-            QemuLog.QmpUnavailable(_logger, vm.Id, e.Message);
-            return false;
-        }
-    }
-
-    private async Task ConnectAsync(QemuVm vm, CancellationToken ct)
-    {
-        await vm.DisconnectAsync();
-        var qmp = await QmpClient.ConnectAsync(vm.Paths.QmpSocket, QmpConnectTimeout, ct);
-        qmp.EventReceived += e =>
-        {
-            QemuLog.Event(_logger, vm.Id, e.Name);
-            if (e.Name == "SHUTDOWN")
-            {
-                vm.ShutdownSeen = true;
-            }
-
-            Notify(vm.Id, e.Name);
-        };
-        _ = qmp.Closed.ContinueWith(_ => Notify(vm.Id, "QMP_CLOSED"), TaskScheduler.Default);
-        vm.Qmp = qmp;
-    }
-
     private void Notify(Guid vmId, string what)
     {
         if (what is "SHUTDOWN" or "RESET" or "STOP" or "RESUME" or "GUEST_PANICKED" or "QMP_CLOSED")
@@ -547,7 +338,7 @@ internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
             throw new InvalidOperationException($"VM {vmId} is not running");
         }
 
-        await (await QmpAsync(vm, ct)).ExecuteAsync(command, ct);
+        await (await _process.QmpAsync(vm, ct)).ExecuteAsync(command, ct);
     }, ct);
 
     private async Task WithVm(Guid vmId, Func<QemuVm, Task> action, CancellationToken ct)
