@@ -56,12 +56,13 @@ internal static class QemuCommandLine
 
         if (!string.IsNullOrWhiteSpace(options.Kernel))
         {
+            // QEMU changes to / once daemonized, so hand it absolute paths.
             args.Add("-kernel");
-            args.Add(options.Kernel);
+            args.Add(Path.GetFullPath(options.Kernel));
             if (!string.IsNullOrWhiteSpace(options.Initrd))
             {
                 args.Add("-initrd");
-                args.Add(options.Initrd);
+                args.Add(Path.GetFullPath(options.Initrd));
             }
 
             args.Add("-append");
