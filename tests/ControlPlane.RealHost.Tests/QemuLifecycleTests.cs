@@ -76,11 +76,14 @@ public sealed class QemuLifecycleTests(QemuHostFixture host, ITestOutputHelper o
         }
 
         await using var hv = host.NewHypervisor();
-        var spec = GuestSpecs.Vm("crash", "cp.dirty=16 cp.rate=8");
+        var spec = GuestSpecs.Vm("crash", "cp.dirty=32 cp.rate=32");
         var serial = new SerialConsole(hv.SerialLogPath(spec.Id));
         await hv.StartAsync(spec, CancellationToken.None);
         await serial.WaitForBootAsync();
-        await serial.WaitForAsync(s => s.Lines().Contains("CP-DIRTY 16 MiB rate=8 MiB/s"), "the memory dirtier running", Short);
+        await serial.WaitForAsync(s => s.Lines().Contains("CP-DIRTY 32 MiB rate=32 MiB/s"), "the memory dirtier running", Short);
+        await Eventually.HoldsAsync(
+            async () => (await hv.GetAsync(spec.Id, CancellationToken.None))!.DirtyRateBytesPerSec > 0, Short, "a measured dirty rate");
+        output.WriteLine($"dirty rate: {(await hv.GetAsync(spec.Id, CancellationToken.None))!.DirtyRateBytesPerSec / 1048576.0:0} MiB/s");
         var pid = (await hv.GetAsync(spec.Id, CancellationToken.None))!.ProcessId!.Value;
 
         using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -25,6 +25,7 @@ internal sealed class QemuProcess(QemuOptions options, CommandRunner runner, ILo
         File.Delete(vm.Paths.QmpSocket);
         vm.ShutdownSeen = false;
         vm.LastCpuSample = null;
+        vm.DirtyRateBytesPerSec = null;
         await runner.RunAsync(options.Binary, QemuCommandLine.Build(spec, options, vm.Paths, vm.State), ct, timeout: TimeSpan.FromSeconds(60));
         vm.Pid = ProcFs.ReadPidFile(vm.Paths.PidFile) ?? throw new InvalidOperationException($"qemu for VM {vm.Id} wrote no pidfile");
         await ConnectAsync(vm, ct);

@@ -21,6 +21,9 @@ internal sealed class QemuVm(Guid id, VmPaths paths, DesiredVm spec, VmStateFile
 
     public (long Ticks, long At)? LastCpuSample { get; set; }
 
+    /// <summary>The last dirty-page rate QEMU measured (calc-dirty-rate, page sampling), in bytes per second.</summary>
+    public long? DirtyRateBytesPerSec { get; set; }
+
     public bool ProcessAlive => Pid is { } pid && ProcFs.IsOurs(pid, Id.ToString());
 
     public void Save(DesiredVm spec)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using ControlPlane.Contracts;
 
 namespace ControlPlane.Agent.Hypervisor.Qemu;
@@ -64,8 +65,13 @@ internal sealed class QemuVmObserver(QemuProcess process, ILogger logger)
         var state = ObservedVmState.Running;
         try
         {
-            var status = await (await process.QmpAsync(vm, ct)).ExecuteAsync("query-status", ct);
+            var qmp = await process.QmpAsync(vm, ct);
+            var status = await qmp.ExecuteAsync("query-status", ct);
             state = MapStatus(status.GetProperty("status").GetString());
+            if (state == ObservedVmState.Running)
+            {
+                await SampleDirtyRateAsync(vm, qmp, ct);
+            }
         }
         catch (QmpException e)
         {
@@ -73,7 +79,14 @@ internal sealed class QemuVmObserver(QemuProcess process, ILogger logger)
             state = vm.ProcessAlive ? ObservedVmState.Failed : ObservedVmState.Stopped;
         }
 
-        return actual with { State = state, ProcessId = pid, CpuPercent = SampleCpu(vm, pid), MemoryUsedMiB = ProcFs.RssMiB(pid) };
+        return actual with
+        {
+            State = state,
+            ProcessId = pid,
+            CpuPercent = SampleCpu(vm, pid),
+            MemoryUsedMiB = ProcFs.RssMiB(pid),
+            DirtyRateBytesPerSec = vm.DirtyRateBytesPerSec,
+        };
     }
 
     private static ObservedVmState MapStatus(string? status) => status switch
@@ -85,6 +98,32 @@ internal sealed class QemuVmObserver(QemuProcess process, ILogger logger)
         "internal-error" or "io-error" or "guest-panicked" => ObservedVmState.Failed,
         _ => ObservedVmState.Running,
     };
+
+    /// <summary>
+    /// Reads the last dirty-rate measurement and starts the next one (one second of page sampling, cheap),
+    /// so each observation reports the rate measured since the one before.
+    /// </summary>
+    private static async Task SampleDirtyRateAsync(QemuVm vm, QmpClient qmp, CancellationToken ct)
+    {
+        try
+        {
+            var result = await qmp.ExecuteAsync("query-dirty-rate", ct);
+            var status = result.GetProperty("status").GetString();
+            if (status == "measured" && result.TryGetProperty("dirty-rate", out var mib))
+            {
+                vm.DirtyRateBytesPerSec = mib.GetInt64() * 1024 * 1024;
+            }
+
+            if (status != "measuring")
+            {
+                await qmp.ExecuteAsync("calc-dirty-rate", new JsonObject { ["calc-time"] = 1 }, ct);
+            }
+        }
+        catch (QmpException)
+        {
+            // Not every QEMU or state (an incoming migration, say) can measure; the rate stays unknown.
+        }
+    }
 
     /// <summary>QEMU's CPU time since the last sample, as a percentage of the VM's vCPUs.</summary>
     private static double SampleCpu(QemuVm vm, int pid)
