@@ -1,4 +1,5 @@
 using ControlPlane.Agent.Configuration;
+using ControlPlane.Agent.Hypervisor.Qemu;
 using ControlPlane.Agent.Hypervisor.Simulated;
 
 namespace ControlPlane.Agent.Hypervisor;
@@ -19,7 +20,8 @@ internal static class HypervisorRegistration
                 services.AddSingleton<IHypervisor>(sp => sp.GetRequiredService<SimulatedHypervisor>());
                 break;
             case "qemu":
-                throw new InvalidOperationException("Hypervisor driver 'qemu' is not available in this build.");
+                services.AddQemuHypervisor(agentSection);
+                break;
             default:
                 throw new InvalidOperationException(
                     $"Unknown hypervisor driver '{options.Driver}' in Agent:Driver; use 'simulated' or 'qemu'.");

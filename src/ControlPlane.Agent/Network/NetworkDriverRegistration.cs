@@ -1,4 +1,5 @@
 using ControlPlane.Agent.Configuration;
+using ControlPlane.Agent.Network.Ovs;
 
 namespace ControlPlane.Agent.Network;
 
@@ -17,7 +18,8 @@ internal static class NetworkDriverRegistration
                 services.AddSingleton<INetworkDriver, NoopNetworkDriver>();
                 break;
             case "ovs":
-                throw new InvalidOperationException("Network driver 'ovs' is not available in this build.");
+                services.AddOvsNetwork(agentSection);
+                break;
             default:
                 throw new InvalidOperationException(
                     $"Unknown network driver '{options.NetworkDriver}' in Agent:NetworkDriver; use 'none' or 'ovs'.");

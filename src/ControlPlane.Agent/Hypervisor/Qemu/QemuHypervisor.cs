@@ -12,7 +12,7 @@ namespace ControlPlane.Agent.Hypervisor.Qemu;
 /// needs lives under <c>DataDir/vms/&lt;vmId&gt;/</c> (spec, state, pidfile, QMP socket, serial log,
 /// disks), so a restarted agent re-adopts its running guests instead of starting them again.
 /// </summary>
-internal sealed class QemuHypervisor : IHypervisor, IAsyncDisposable
+internal sealed class QemuHypervisor : IHypervisor, IVmEventSource, IAsyncDisposable
 {
     private readonly QemuOptions _options;
     private readonly ILogger<QemuHypervisor> _logger;
