@@ -2,6 +2,7 @@ using System.Reflection;
 using ControlPlane.Application.Behaviours;
 using ControlPlane.Application.Dispatch;
 using ControlPlane.Application.Hosts;
+using ControlPlane.Application.Idempotency;
 using ControlPlane.Application.Monitoring;
 using ControlPlane.Application.Scheduling;
 using ControlPlane.Application.Security;
@@ -38,6 +39,8 @@ public static class ApplicationRegistration
         RegisterClosedImplementations(services, typeof(IValidator<>));
 
         services.AddScoped<ApiKeyLookup>();
+        services.AddScoped<IdempotencyStore>();
+        services.AddHostedService<IdempotencyJanitor>();
         services.AddScoped<SnapshotLoader>();
         services.AddScoped<PlacementCommitter>();
         services.AddScoped<NicFactory>();

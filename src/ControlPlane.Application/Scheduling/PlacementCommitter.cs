@@ -1,4 +1,3 @@
-using ControlPlane.Application.Common;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Hosts;
 using ControlPlane.Domain.Scheduling;
@@ -49,10 +48,6 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
                     entry.State = EntityState.Detached;
                 }
             }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new Conflict("The VM or its host changed while it was being placed; retry the request.");
-            }
         }
     }
 
@@ -67,7 +62,7 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
         return Scheduler.Default.Place(snapshot, request) switch
         {
             Placed placed => new HostId(Guid.Parse(placed.HostId)),
-            DomainUnplaceable unplaceable => throw new Common.Unplaceable(
+            DomainUnplaceable unplaceable => throw new Application.Common.Unplaceable(
                 $"No host can take the VM: {Describe(unplaceable.Rejections, snapshot.Hosts.Count)}.",
                 unplaceable.Rejections.Where(r => r.Value > 0).ToDictionary(),
                 unplaceable.ReasonsByHost),

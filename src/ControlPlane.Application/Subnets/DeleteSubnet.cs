@@ -8,7 +8,7 @@ namespace ControlPlane.Application.Subnets;
 
 public static class DeleteSubnet
 {
-    public sealed record Command(Guid Id) : IRequest<Unit>;
+    public sealed record Command(Guid Id, long? ExpectedVersion = null) : IRequest<Unit>, IConditionalRequest;
 
     internal sealed class Handler(ControlPlaneDbContext db) : IRequestHandler<Command, Unit>
     {
@@ -17,6 +17,7 @@ public static class DeleteSubnet
             var id = new SubnetId(command.Id);
             var subnet = await db.Subnets.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
                 ?? throw new NotFound("Subnet", command.Id);
+            db.ExpectVersion(subnet, command.ExpectedVersion);
             if (await db.Vms.AnyAsync(v => v.Nics.Any(n => n.SubnetId == id), cancellationToken))
             {
                 throw new Conflict("VM NICs are still attached to the subnet.");

@@ -10,7 +10,7 @@ namespace ControlPlane.Application.Vms;
 public static class DeleteVm
 {
     /// <summary>Removes the VM; its host's agent stops it and frees its resources.</summary>
-    public sealed record Command(Guid Id) : IRequest<Unit>;
+    public sealed record Command(Guid Id, long? ExpectedVersion = null) : IRequest<Unit>, IConditionalRequest;
 
     internal sealed class Handler(ControlPlaneDbContext db, DispatchSignal dispatch) : IRequestHandler<Command, Unit>
     {
@@ -18,6 +18,7 @@ public static class DeleteVm
         {
             var vm = await db.Vms.SingleOrDefaultAsync(v => v.Id == new VmId(command.Id), cancellationToken)
                 ?? throw new NotFound("VM", command.Id);
+            db.ExpectVersion(vm, command.ExpectedVersion);
             if (vm.HostId is { } hostId)
             {
                 (await db.Hosts.SingleAsync(h => h.Id == hostId, cancellationToken)).BumpGeneration();

@@ -23,7 +23,7 @@ public static class UpdateVm
         public IReadOnlyDictionary<string, string>? Categories { get; init; }
     }
 
-    public sealed record Command(Guid Id, Body Body) : IRequest<VmResponse>;
+    public sealed record Command(Guid Id, Body Body, long? ExpectedVersion = null) : IRequest<VmResponse>, IConditionalRequest;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -43,6 +43,7 @@ public static class UpdateVm
         {
             var vm = await db.Vms.SingleOrDefaultAsync(v => v.Id == new VmId(command.Id), cancellationToken)
                 ?? throw new NotFound("VM", command.Id);
+            db.ExpectVersion(vm, command.ExpectedVersion);
             var grows = command.Body.Vcpus > vm.Vcpus || command.Body.MemoryMiB > vm.MemoryMiB;
             vm.Rename(command.Body.Name);
             vm.Resize(command.Body.Vcpus, command.Body.MemoryMiB);
