@@ -68,6 +68,9 @@ builder.Services.AddHostedService<DevClusterSupervisor>();
 
 var app = builder.Build();
 
+// Outermost, so they see the status the client finally gets, errors included.
+app.UseMiddleware<RequestTelemetryMiddleware>();
+app.UseMiddleware<AuditMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -79,6 +82,7 @@ app.UseSwaggerUI(ui =>
     ui.SwaggerEndpoint("/openapi/v1.json", "ControlPlane v1");
     ui.RoutePrefix = "swagger";
 });
+app.MapMetricsEndpoints();
 app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
 app.MapGet("/readyz", async (ControlPlaneDbContext db, CancellationToken ct) =>
     await db.Database.CanConnectAsync(ct) ? Results.Text("ready") : Results.StatusCode(503)).ExcludeFromDescription();
@@ -91,7 +95,9 @@ api.MapGroup("").RequireAuthorization(AuthSetup.UserPolicy).ProducesProblems(401
     .MapVmEndpoints()
     .MapSubnetEndpoints()
     .MapTaskEndpoints()
-    .MapSchedulerEndpoints();
+    .MapSchedulerEndpoints()
+    .MapEventEndpoints()
+    .MapOperationsEndpoints();
 api.MapAgentEndpoints();
 
 await app.Services.MigrateAsync();

@@ -1,4 +1,5 @@
 using ControlPlane.Application.Common;
+using ControlPlane.Application.Events;
 using ControlPlane.Domain.Common;
 using ControlPlane.Persistence;
 using MediatR;
@@ -10,7 +11,7 @@ public static class DeleteSubnet
 {
     public sealed record Command(Guid Id, long? ExpectedVersion = null) : IRequest<Unit>, IConditionalRequest;
 
-    internal sealed class Handler(ControlPlaneDbContext db) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -23,6 +24,7 @@ public static class DeleteSubnet
                 throw new Conflict("VM NICs are still attached to the subnet.");
             }
             db.Subnets.Remove(subnet);
+            db.Record("subnet.deleted", "subnet", subnet.Id.Value, new { subnet.Name }, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ControlPlane.Application.Common;
 using ControlPlane.Application.Dispatch;
+using ControlPlane.Application.Events;
 using ControlPlane.Application.Scheduling;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Vms;
@@ -49,6 +50,7 @@ public static class UpdateVm
             vm.Resize(command.Body.Vcpus, command.Body.MemoryMiB);
             vm.SetCategories(command.Body.Categories ?? new Dictionary<string, string>());
             vm.Touch(clock.GetUtcNow());
+            db.Record("vm.updated", "vm", vm.Id.Value, new { vm.Name, vm.Vcpus, vm.MemoryMiB, vm.Categories }, clock.GetUtcNow());
             if (grows && vm.PowerState != PowerState.Off)
             {
                 await committer.PlaceAndCommitAsync(vm, isNew: false, cancellationToken);
