@@ -6,8 +6,10 @@ namespace ControlPlane.Domain.Scheduling.Policies;
 /// </summary>
 public static class PolicyValidator
 {
-    /// <param name="policies">The policies as they would be after the change.</param>
-    /// <param name="hosts">When given, host-affinity sets are compared by the hosts they select; otherwise by their selectors.</param>
+    /// <summary>
+    /// Checks the policies as they would be after a change. With hosts, host-affinity sets are compared by the
+    /// hosts they select; otherwise by their selectors.
+    /// </summary>
     public static IReadOnlyList<PolicyProblem> Validate(PolicySet policies, IReadOnlyList<SchedulerHost>? hosts = null)
     {
         var problems = new List<PolicyProblem>();

@@ -1,0 +1,59 @@
+namespace ControlPlane.Domain.Scheduling.Planning;
+
+/// <summary>
+/// Hotspot mitigation: the moves that bring every CONNECTED host under the CPU threshold with the least memory
+/// copied, then the fewest moves, never breaking a MUST rule and keeping memory within capacity after every move.
+/// Small clusters are searched exactly (A* over single moves); larger ones take the exact cheapest cover of each
+/// hot host's excess (a covering knapsack) and send each VM to the destination with the most CPU headroom, making
+/// room with one extra move where memory is short.
+/// </summary>
+public static class HotspotPlanner
+{
+    public static Plan Plan(ClusterSnapshot snapshot, HotspotPlannerOptions? options = null)
+    {
+        var state = ClusterState.From(snapshot);
+        var builder = new PlanBuilder(state);
+        var lowerBound = LowerBound(state);
+        Cool(builder, options ?? new HotspotPlannerOptions());
+        return builder.Build(PlanKind.Hotspot, lowerBound);
+    }
+
+    /// <summary>Sum over hot hosts of the cheapest set of their movable VMs that covers the excess, ignoring destinations.</summary>
+    internal static long LowerBound(ClusterState state) =>
+        state.HotHosts().Sum(h => CoverOf(state, h, [.. OnHost(state, h)], roundUp: true)?.Cost ?? 0);
+
+    internal static void Cool(PlanBuilder builder, HotspotPlannerOptions options)
+    {
+        var state = builder.State;
+        if (!state.HotHosts().Any())
+        {
+            return;
+        }
+        var movable = Enumerable.Range(0, state.Vms.Length).Count(v => state.HostOf[v] >= 0 && state.Movable(v));
+        if (movable <= options.ExactSearchMaxVms && state.Hosts.Length <= options.ExactSearchMaxHosts)
+        {
+            foreach (var keepShould in new[] { true, false })
+            {
+                if (HotspotSearch.Find(state, keepShould, options.ExactSearchBudget) is { } moves)
+                {
+                    foreach (var (v, to) in moves)
+                    {
+                        builder.Move(v, to, MoveReason.Hotspot);
+                    }
+                    return;
+                }
+            }
+        }
+        HotspotGreedy.Cool(builder);
+    }
+
+    internal static IEnumerable<int> OnHost(ClusterState state, int h) =>
+        Enumerable.Range(0, state.Vms.Length).Where(v => state.HostOf[v] == h && state.Movable(v));
+
+    internal static (long Cost, List<int> Chosen)? CoverOf(ClusterState state, int h, IReadOnlyList<int> vms, bool roundUp = false)
+    {
+        var excess = state.CpuUsed[h] - state.CpuLimit[h];
+        var cover = CoverKnapsack.Solve([.. vms.Select(v => (state.VmCpu[v], state.Vms[v].MemoryMiB))], excess, roundUp);
+        return cover is { } c ? (c.Cost, [.. c.Chosen.Select(i => vms[i])]) : null;
+    }
+}
