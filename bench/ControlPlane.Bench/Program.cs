@@ -1,1 +1,16 @@
-Console.WriteLine("ControlPlane benchmarks");
+using ControlPlane.Bench;
+
+var command = args.Length > 0 ? args[0] : "report";
+switch (command)
+{
+    case "solve" when args.Length >= 3:
+        var results = SolveCommand.Run(args[1], args[2]);
+        var invalid = results.Count(r => SolveCommand.IsInvalid(r.Problems));
+        Console.WriteLine($"{results.Count} instances, {invalid} invalid answers");
+        return invalid == 0 ? 0 : 1;
+    case "report":
+        return ReportCommand.Run(args.Length > 1 ? args[1] : null, args.Contains("--quick"));
+    default:
+        Console.Error.WriteLine("usage: solve <instancesDir> <answersDir> | report [instancesDir] [--quick]");
+        return 2;
+}

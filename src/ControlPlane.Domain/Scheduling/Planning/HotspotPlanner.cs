@@ -19,8 +19,12 @@ public static class HotspotPlanner
     }
 
     /// <summary>Sum over hot hosts of the cheapest set of their movable VMs that covers the excess, ignoring destinations.</summary>
-    internal static long LowerBound(ClusterState state) =>
-        state.HotHosts().Sum(h => CoverOf(state, h, [.. OnHost(state, h)], roundUp: true)?.Cost ?? 0);
+    /// <remarks>VMs too big for the threshold of every other host are left out; a host no cover can fix adds nothing.</remarks>
+    internal static long LowerBound(ClusterState state)
+    {
+        var limits = Enumerable.Range(0, state.Hosts.Length).Where(state.IsConnected).Select(h => state.CpuLimit[h]).OrderDescending().ToArray();
+        return state.HotHosts().Sum(h => CoverOf(state, h, [.. OnHost(state, h).Where(v => limits.Any(l => l >= state.VmCpu[v]))], roundUp: true)?.Cost ?? 0);
+    }
 
     internal static void Cool(PlanBuilder builder, HotspotPlannerOptions options)
     {

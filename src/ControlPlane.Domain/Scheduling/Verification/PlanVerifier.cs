@@ -10,6 +10,9 @@ public static class PlanVerifier
 {
     private const double Epsilon = 1e-6;
 
+    /// <summary>Marks a broken rule that no answer could keep (the instance itself is infeasible there).</summary>
+    public const string Unavoidable = "unavoidable";
+
     public static IReadOnlyList<string> Verify(
         ClusterSnapshot snapshot,
         IReadOnlyList<PlacementRequest> requests,

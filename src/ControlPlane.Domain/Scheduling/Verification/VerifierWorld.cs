@@ -85,7 +85,10 @@ internal sealed class VerifierWorld
             }
             if (host.State == SchedulerHostState.Connected && !PlanVerifier.Le(vms.Sum(v => v.CpuUsedCores), host.CpuCores * _snapshot.Settings.CpuThresholdPercent / 100.0))
             {
-                problems.Add($"{host.Id} above the CPU threshold at the end ({vms.Sum(v => v.CpuUsedCores):0.###} cores)");
+                var maxLimit = _hosts.Values.Where(h => h.State == SchedulerHostState.Connected).Max(h => h.CpuCores * _snapshot.Settings.CpuThresholdPercent / 100.0);
+                var stuck = vms.FirstOrDefault(v => !PlanVerifier.Le(v.CpuUsedCores, maxLimit));
+                problems.Add($"{host.Id} above the CPU threshold at the end ({vms.Sum(v => v.CpuUsedCores):0.###} cores)"
+                    + (stuck is null ? "" : $" ({PlanVerifier.Unavoidable}: {stuck.Id} alone exceeds the threshold of every CONNECTED host)"));
             }
             foreach (var (profile, count) in host.Gpus ?? new Dictionary<string, int>())
             {

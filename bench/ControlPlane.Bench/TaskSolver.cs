@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using ControlPlane.Domain.Scheduling;
+using ControlPlane.Domain.Scheduling.Batch;
+using ControlPlane.Domain.Scheduling.Planning;
+
+namespace ControlPlane.Bench;
+
+/// <summary>
+/// Runs an instance's task with the domain planners. Every answer ends with a hotspot pass over the resulting
+/// cluster (placed VMs pinned), so the CPU threshold holds at the end whatever the task; its violations are the
+/// final state's.
+/// </summary>
+internal static class TaskSolver
+{
+    public static Answer Solve(Instance instance)
+    {
+        var clock = Stopwatch.StartNew();
+        var snapshot = instance.Snapshot;
+        var decisions = new List<double>();
+        var (plans, hosts, lowerHosts) = instance.Task switch
+        {
+            "place" => ([Place(instance, decisions)], 0, 0),
+            "batch-place" => Batch(instance),
+            "hotspot" => ([HotspotPlanner.Plan(snapshot)], 0, 0),
+            "enforce" => ([PolicyEnforcementPlanner.Plan(snapshot)], 0, 0),
+            "ha" => (Ha(snapshot), 0, 0),
+            "defragment" => ([DefragmentPlanner.Plan(snapshot, instance.Requests)], 0, 0),
+            _ when instance.Requests.Count > 0 => ([DefragmentPlanner.Plan(snapshot, instance.Requests)], 0, 0),
+            _ => (new List<Plan> { PolicyEnforcementPlanner.Plan(snapshot) }, 0, 0),
+        };
+        var after = plans.Aggregate(snapshot, (s, p) => p.ApplyTo(s, instance.Requests, pinPlacements: true));
+        var finish = HotspotPlanner.Plan(after);
+        plans.Add(finish);
+        clock.Stop();
+        var moves = plans.SelectMany(p => p.Moves).ToList();
+        var reserve = instance.Task == "ha" ? HaPlanner.Check(finish.ApplyTo(after)).ReserveMiB : (long?)null;
+        return new Answer(instance.Name, moves, [.. plans.SelectMany(p => p.Placements)], [.. plans.SelectMany(p => p.Unplaced)],
+            [.. finish.Violations.Select(v => (v.PolicyId, v.VmId))], moves.Sum(m => m.MemoryMiB), plans.Sum(p => p.LowerBoundMiB),
+            clock.Elapsed.TotalMilliseconds)
+        {
+            HaReserveMiB = reserve,
+            HostsUsed = hosts,
+            LowerBoundHosts = lowerHosts,
+            Resolved = plans.All(p => p.Issues.Count == 0),
+            DecisionMillis = decisions,
+        };
+    }
+
+    private static Plan Place(Instance instance, List<double> decisions)
+    {
+        var loads = HostLoad.From(instance.Snapshot);
+        var placements = new List<PlannedPlacement>();
+        var unplaced = new List<UnplacedRequest>();
+        foreach (var request in instance.Requests)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var decision = Scheduler.Default.Place(instance.Snapshot, loads, request);
+            decisions.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (decision is Placed placed)
+            {
+                loads[placed.HostId].Add(request, instance.Snapshot.PolicySet);
+                placements.Add(new PlannedPlacement(request.Id, placed.HostId));
+            }
+            else
+            {
+                unplaced.Add(new UnplacedRequest(request.Id, decision.Rejections.Where(r => r.Value > 0).ToDictionary(StringComparer.Ordinal)));
+            }
+        }
+        return new Plan(PlanKind.BatchPlacement, [], 0, 0, [], []) { Placements = placements, Unplaced = unplaced };
+    }
+
+    private static (List<Plan>, int, int) Batch(Instance instance)
+    {
+        var batch = BatchPlacer.Place(instance.Snapshot, instance.Requests);
+        return ([batch.Plan], batch.HostsUsed, batch.LowerBoundHosts);
+    }
+
+    private static List<Plan> Ha(ClusterSnapshot snapshot)
+    {
+        var restart = HaPlanner.PlanRestart(snapshot);
+        var reservation = HaPlanner.PlanReservation(restart.ApplyTo(snapshot));
+        return [restart, reservation];
+    }
+}
