@@ -9,7 +9,7 @@ switch (command)
         Console.WriteLine($"{results.Count} instances, {invalid} invalid answers");
         return invalid == 0 ? 0 : 1;
     case "report":
-        return ReportCommand.Run(args.Length > 1 ? args[1] : null, args.Contains("--quick"));
+        return ReportCommand.Run(args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), args.Contains("--quick"));
     default:
         Console.Error.WriteLine("usage: solve <instancesDir> <answersDir> | report [instancesDir] [--quick]");
         return 2;

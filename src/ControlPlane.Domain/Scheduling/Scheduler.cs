@@ -1,3 +1,4 @@
+using System.Buffers;
 using ControlPlane.Domain.Scheduling.Filters;
 using ControlPlane.Domain.Scheduling.Weighers;
 
@@ -8,9 +9,12 @@ namespace ControlPlane.Domain.Scheduling;
 /// excluded, then scores the survivors with the weighers (each normalised to 0..1 and multiplied by its
 /// weight) and picks the best; ties go to the lowest host id so the answer is deterministic. A pure function
 /// of the snapshot, so a placement that loses a race at commit is simply re-planned from a fresh snapshot.
+/// The decision carries the scores of the best <see cref="ScoresReported"/> candidates (all of them on small clusters).
 /// </summary>
 public sealed class Scheduler
 {
+    public const int ScoresReported = 32;
+
     private readonly IHostFilter[] _filters;
     private readonly (IHostWeigher Weigher, double Multiplier)[] _weighers;
 
@@ -42,28 +46,36 @@ public sealed class Scheduler
     {
         var context = PlacementContext.Create(snapshot, loads, request);
         var counts = new int[_filters.Length];
-        var candidates = new List<HostLoad>();
-        foreach (var host in snapshot.Hosts)
+        var candidates = ArrayPool<HostLoad>.Shared.Rent(snapshot.Hosts.Count);
+        try
         {
-            var load = loads[host.Id];
-            var rejectedBy = FirstRejecting(load, context);
-            if (rejectedBy < 0)
+            var found = 0;
+            foreach (var host in snapshot.Hosts)
             {
-                candidates.Add(load);
+                var load = loads[host.Id];
+                var rejectedBy = FirstRejecting(load, context);
+                if (rejectedBy < 0)
+                {
+                    candidates[found++] = load;
+                }
+                else
+                {
+                    counts[rejectedBy]++;
+                }
             }
-            else
+            var rejections = new Dictionary<string, int>(_filters.Length, StringComparer.Ordinal);
+            for (var i = 0; i < _filters.Length; i++)
             {
-                counts[rejectedBy]++;
+                rejections[_filters[i].Name] = counts[i];
             }
+            return found == 0
+                ? new Unplaceable(Explain(snapshot, loads, context)) { Rejections = rejections }
+                : Choose(candidates.AsSpan(0, found), context, rejections);
         }
-        var rejections = new Dictionary<string, int>(_filters.Length, StringComparer.Ordinal);
-        for (var i = 0; i < _filters.Length; i++)
+        finally
         {
-            rejections[_filters[i].Name] = counts[i];
+            ArrayPool<HostLoad>.Shared.Return(candidates, clearArray: true);
         }
-        return candidates.Count == 0
-            ? new Unplaceable(Explain(snapshot, loads, context)) { Rejections = rejections }
-            : Choose(candidates, context, rejections);
     }
 
     /// <summary>Places the requests one after another, each seeing the capacity the earlier ones took.</summary>
@@ -107,38 +119,76 @@ public sealed class Scheduler
         return reasons;
     }
 
-    private Placed Choose(List<HostLoad> candidates, PlacementContext context, Dictionary<string, int> rejections)
+    private Placed Choose(ReadOnlySpan<HostLoad> candidates, PlacementContext context, Dictionary<string, int> rejections)
     {
-        var total = new double[candidates.Count];
-        var raw = new double[candidates.Count];
-        foreach (var (weigher, multiplier) in _weighers)
+        var total = ArrayPool<double>.Shared.Rent(candidates.Length);
+        var raw = ArrayPool<double>.Shared.Rent(candidates.Length);
+        try
         {
-            var (min, max) = (double.MaxValue, double.MinValue);
-            for (var i = 0; i < candidates.Count; i++)
+            Array.Clear(total, 0, candidates.Length);
+            foreach (var (weigher, multiplier) in _weighers)
             {
-                raw[i] = weigher.Score(candidates[i], context);
-                min = Math.Min(min, raw[i]);
-                max = Math.Max(max, raw[i]);
-            }
-            if (max > min)
-            {
-                for (var i = 0; i < candidates.Count; i++)
+                var (min, max) = (double.MaxValue, double.MinValue);
+                for (var i = 0; i < candidates.Length; i++)
                 {
-                    total[i] += multiplier * (raw[i] - min) / (max - min);
+                    raw[i] = weigher.Score(candidates[i], context);
+                    min = Math.Min(min, raw[i]);
+                    max = Math.Max(max, raw[i]);
+                }
+                if (max > min)
+                {
+                    for (var i = 0; i < candidates.Length; i++)
+                    {
+                        total[i] += multiplier * (raw[i] - min) / (max - min);
+                    }
                 }
             }
-        }
-        var best = 0;
-        var scores = new Dictionary<string, double>(candidates.Count, StringComparer.Ordinal);
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            scores[candidates[i].Host.Id] = total[i];
-            if (total[i] > total[best] || (total[i] == total[best]
-                && string.CompareOrdinal(candidates[i].Host.Id, candidates[best].Host.Id) < 0))
+            var best = 0;
+            for (var i = 1; i < candidates.Length; i++)
             {
-                best = i;
+                if (Better(total[i], candidates[i], total[best], candidates[best]))
+                {
+                    best = i;
+                }
+            }
+            return new Placed(candidates[best].Host.Id, TopScores(candidates, total)) { Rejections = rejections };
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(total);
+            ArrayPool<double>.Shared.Return(raw);
+        }
+    }
+
+    private static bool Better(double score, HostLoad host, double bestScore, HostLoad bestHost) =>
+        score > bestScore || (score == bestScore && string.CompareOrdinal(host.Host.Id, bestHost.Host.Id) < 0);
+
+    /// <summary>The best candidates' scores, keeping only the top few so a decision stays small on large clusters.</summary>
+    private static Dictionary<string, double> TopScores(ReadOnlySpan<HostLoad> candidates, double[] total)
+    {
+        var top = new List<int>(ScoresReported + 1);
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (top.Count == ScoresReported && !Better(total[i], candidates[i], total[top[^1]], candidates[top[^1]]))
+            {
+                continue;
+            }
+            var at = top.Count;
+            while (at > 0 && Better(total[i], candidates[i], total[top[at - 1]], candidates[top[at - 1]]))
+            {
+                at--;
+            }
+            top.Insert(at, i);
+            if (top.Count > ScoresReported)
+            {
+                top.RemoveAt(top.Count - 1);
             }
         }
-        return new Placed(candidates[best].Host.Id, scores) { Rejections = rejections };
+        var scores = new Dictionary<string, double>(top.Count, StringComparer.Ordinal);
+        foreach (var i in top)
+        {
+            scores[candidates[i].Host.Id] = total[i];
+        }
+        return scores;
     }
 }

@@ -3,10 +3,11 @@ using ControlPlane.Domain.Scheduling.Planning;
 namespace ControlPlane.Domain.Scheduling.Batch;
 
 /// <summary>
-/// Places a batch of VMs on as few hosts as possible (the live scheduler spreads instead). For k from the lower
-/// bound up, it picks k hosts by several rankings and packs the VMs into them with first-fit and best-fit decreasing
-/// under several size orders; small batches are then searched exactly for a smaller k. Every placement obeys the
-/// same rules as the scheduler's filters, the CPU threshold included.
+/// Places a batch of VMs on as few hosts as possible (the live scheduler spreads instead). Several passes of
+/// decreasing-size packing (four size orders × five host rankings × best-fit or first-fit), each opening a new host
+/// only when no open one fits; the best pass is then tightened by emptying its least-loaded hosts into the others.
+/// Small batches are then searched exactly for fewer hosts. Every placement obeys the scheduler's rules, the CPU
+/// threshold included.
 /// </summary>
 public static class BatchPlacer
 {
@@ -16,6 +17,12 @@ public static class BatchPlacer
         var items = Enumerable.Range(snapshot.Vms.Count, requests.Count).ToArray();
         var lowerBound = HostLowerBound.Of(root);
         var best = Heuristic(root, items, lowerBound);
+        if (best is not null)
+        {
+            Consolidator.Tighten(best, items, lowerBound);
+            var connected = Enumerable.Range(0, root.Hosts.Length).Where(root.IsConnected).ToArray();
+            best = FixedSetPacker.Smallest(root, items, lowerBound, UsedHosts(best), HostRankings.For(root, connected).Take(2).ToList()) ?? best;
+        }
         if (best is not null && items.Length <= ExactPacker.MaxItems && root.Hosts.Length <= ExactPacker.MaxHosts)
         {
             best = ExactPacker.Improve(root, items, lowerBound, best) ?? best;
@@ -32,66 +39,85 @@ public static class BatchPlacer
         {
             Fallback(builder, items);
         }
-        var used = Enumerable.Range(0, root.Hosts.Length).Count(h => root.HostOf.Contains(h));
-        return new BatchPlacement(builder.Build(PlanKind.BatchPlacement, 0), used, lowerBound);
+        return new BatchPlacement(builder.Build(PlanKind.BatchPlacement, 0), UsedHosts(root), lowerBound);
+    }
+
+    internal static int UsedHosts(ClusterState state)
+    {
+        var used = new bool[state.Hosts.Length];
+        foreach (var h in state.HostOf.Where(h => h >= 0))
+        {
+            used[h] = true;
+        }
+        return used.Count(u => u);
     }
 
     private static ClusterState? Heuristic(ClusterState root, int[] items, int lowerBound)
     {
-        var used = Enumerable.Range(0, root.Hosts.Length).Where(h => root.HostOf.Contains(h)).ToHashSet();
         var connected = Enumerable.Range(0, root.Hosts.Length).Where(root.IsConnected).ToArray();
-        var rankings = HostRankings(root, connected, used);
-        var orders = PackOrders.For(root, items, connected);
-        for (var k = Math.Max(lowerBound, 1); k <= connected.Length; k++)
+        ClusterState? best = null;
+        var bestCount = int.MaxValue;
+        foreach (var ranking in HostRankings.For(root, connected))
         {
-            foreach (var ranking in rankings)
+            var binCentric = root.Clone();
+            if (BinCentricPacker.Pack(binCentric, items, ranking) && UsedHosts(binCentric) < bestCount)
             {
-                var chosen = ranking.Take(k).ToArray();
-                foreach (var order in orders)
+                (best, bestCount) = (binCentric, UsedHosts(binCentric));
+            }
+            foreach (var order in PackOrders.For(root, items, connected))
+            {
+                foreach (var bestFit in new[] { true, false })
                 {
-                    foreach (var bestFit in new[] { true, false })
+                    var state = root.Clone();
+                    if (!Pack(state, order, ranking, bestFit))
                     {
-                        var state = root.Clone();
-                        if (Pack(state, order, chosen, bestFit))
-                        {
-                            return state;
-                        }
+                        continue;
+                    }
+                    var count = UsedHosts(state);
+                    if (count < bestCount)
+                    {
+                        (best, bestCount) = (state, count);
+                    }
+                    if (bestCount <= lowerBound)
+                    {
+                        return best;
                     }
                 }
             }
         }
-        return null;
+        return best;
     }
 
-    private static List<int[]> HostRankings(ClusterState state, int[] connected, HashSet<int> used)
+    /// <summary>Packs in order; each VM goes to an open host (best or first fit), and a new host opens, in ranking order, only when none fits.</summary>
+    internal static bool Pack(ClusterState state, int[] order, int[] ranking, bool bestFit)
     {
-        var (maxMem, maxCpu) = ((double)connected.Max(h => state.Hosts[h].MemoryMiB), (double)connected.Max(h => state.CpuLimit[h]));
-        Func<int, double>[] keys =
-        [
-            h => (state.Hosts[h].MemoryMiB / maxMem) + (state.CpuLimit[h] / maxCpu),
-            h => Math.Min(state.Hosts[h].MemoryMiB / maxMem, state.CpuLimit[h] / maxCpu),
-            h => state.Hosts[h].MemoryMiB,
-            h => state.CpuLimit[h],
-        ];
-        return [.. keys.Select(key => connected.OrderByDescending(h => used.Contains(h)).ThenByDescending(key).ThenBy(h => h).ToArray())];
-    }
-
-    internal static bool Pack(ClusterState state, int[] order, int[] hosts, bool bestFit)
-    {
+        var open = ranking.Where(h => state.HostOf.Contains(h)).ToList();
+        var closed = new LinkedList<int>(ranking.Where(h => !open.Contains(h)));
         foreach (var v in order)
         {
-            var to = Choose(state, v, hosts, bestFit, keepShould: true);
-            to = to >= 0 ? to : Choose(state, v, hosts, bestFit, keepShould: false);
+            var to = Choose(state, v, open, bestFit, keepShould: true);
+            to = to >= 0 ? to : Choose(state, v, open, bestFit, keepShould: false);
             if (to < 0)
             {
-                return false;
+                var node = closed.First;
+                while (node is not null && !(state.Fits(v, node.Value) && state.CpuFits(v, node.Value)))
+                {
+                    node = node.Next;
+                }
+                if (node is null)
+                {
+                    return false;
+                }
+                to = node.Value;
+                closed.Remove(node);
+                open.Add(to);
             }
             state.Move(v, to);
         }
         return true;
     }
 
-    private static int Choose(ClusterState state, int v, int[] hosts, bool bestFit, bool keepShould)
+    internal static int Choose(ClusterState state, int v, IReadOnlyList<int> hosts, bool bestFit, bool keepShould)
     {
         var (best, bestSlack) = (-1, double.MaxValue);
         foreach (var h in hosts)
