@@ -40,6 +40,7 @@ internal sealed partial class ClusterState
         VcpuLimit = [.. Hosts.Select(h => (int)Math.Floor(h.CpuCores * snapshot.Settings.VcpuAllocationRatio))];
         VmCpu = [.. vms.Select(v => (long)Math.Round(v.CpuUsedCores * Micro))];
         RequiredModel = new string?[vms.Length];
+        Pinned = new bool[vms.Length];
     }
 
     public ClusterSnapshot Snapshot { get; }
@@ -57,6 +58,9 @@ internal sealed partial class ClusterState
     public int[] VcpuLimit { get; }
     public long[] VmCpu { get; }
     public int[][] VmGroups { get; }
+
+    /// <summary>VMs a plan has placed: they land after every move, so no move may take them.</summary>
+    public bool[] Pinned { get; private set; }
 
     /// <summary>The CPU model a pending request needs (null for VMs already running).</summary>
     public string?[] RequiredModel { get; }
@@ -97,7 +101,7 @@ internal sealed partial class ClusterState
     public long CpuHeadroom(int h) => CpuLimit[h] - CpuUsed[h];
     public bool IsHot(int h) => IsConnected(h) && CpuUsed[h] > CpuLimit[h];
     public int Members(int group, int h) => GroupCount[group][h];
-    public bool Movable(int v) => Vms[v].Movable && !PinnedByAffinity(v);
+    public bool Movable(int v) => Vms[v].Movable && !Pinned[v] && !PinnedByAffinity(v);
 
     public int GpusUsed(int h, string profile) => GpuUsed[h] is { } used && used.TryGetValue(profile, out var n) ? n : 0;
 
@@ -123,6 +127,7 @@ internal sealed partial class ClusterState
     {
         var copy = (ClusterState)MemberwiseClone();
         copy.HostOf = (int[])HostOf.Clone();
+        copy.Pinned = (bool[])Pinned.Clone();
         copy.MemUsed = (long[])MemUsed.Clone();
         copy.CpuUsed = (long[])CpuUsed.Clone();
         copy.VcpusUsed = (int[])VcpusUsed.Clone();

@@ -22,6 +22,7 @@ internal sealed class PlanBuilder(ClusterState state)
     {
         _placements.Add(new PlannedPlacement(State.Vms[v].Id, State.Hosts[to].Id));
         State.Move(v, to);
+        State.Pinned[v] = true;
     }
 
     public Plan Build(PlanKind kind, long lowerBoundMiB) =>
