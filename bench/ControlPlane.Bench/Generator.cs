@@ -25,11 +25,11 @@ internal static class Generator
         return new PlacementRequest(id, vcpus, memory, memory, Math.Round(vcpus * load * (0.25 + random.NextDouble()), 2));
     }
 
-    /// <summary>A cluster of <paramref name="hostCount"/> hosts running <paramref name="vmCount"/> VMs dealt round-robin where they fit.</summary>
-    public static ClusterSnapshot Cluster(int seed, int hostCount, int vmCount, double load = 0.4)
+    /// <summary>A cluster of <paramref name="hostCount"/> hosts (memory scaled by <paramref name="memoryScale"/>) running up to <paramref name="vmCount"/> VMs dealt at random where they fit.</summary>
+    public static ClusterSnapshot Cluster(int seed, int hostCount, int vmCount, double load = 0.4, double memoryScale = 1)
     {
         var random = new Random(seed);
-        var hosts = Hosts(random, hostCount);
+        var hosts = Hosts(random, hostCount).Select(h => h with { MemoryMiB = (long)(h.MemoryMiB * memoryScale) }).ToArray();
         var mem = new long[hostCount];
         var cpu = new double[hostCount];
         var vms = new List<SchedulerVm>(vmCount);
