@@ -51,6 +51,9 @@ internal static class FixedSetPacker
         return null;
     }
 
+    /// <summary>A pass that leaves more VMs than this for the ejection repair gives up early.</summary>
+    private const int MaxRepairs = 12;
+
     /// <summary>How much a fuller host counts against balance; negative selects the dot-product rule instead.</summary>
     private static readonly double[] Fullness = [0.1, 0.4, -1];
 
@@ -58,39 +61,51 @@ internal static class FixedSetPacker
     {
         var memWeight = state.Vms.Sum(v => v.MemoryReservedMiB) / (double)Math.Max(1, hosts.Sum(h => state.Hosts[h].MemoryMiB));
         var cpuWeight = state.VmCpu.Sum() / (double)Math.Max(1, hosts.Sum(h => state.CpuLimit[h]));
+        var left = new List<int>();
         foreach (var v in order)
         {
-            var (best, bestScore) = (-1, double.MinValue);
-            foreach (var keepShould in new[] { true, false })
-            {
-                foreach (var h in hosts)
-                {
-                    if (!state.Fits(v, h, keepShould) || !state.CpuFits(v, h))
-                    {
-                        continue;
-                    }
-                    var memory = (state.MemUsed[h] + state.Vms[v].MemoryReservedMiB) / (double)state.Hosts[h].MemoryMiB;
-                    var cpu = (state.CpuUsed[h] + state.VmCpu[v]) / Math.Max(1.0, state.CpuLimit[h]);
-                    var score = fullness >= 0
-                        ? -Math.Abs(memory - cpu) + (fullness * (memory + cpu))
-                        : (memWeight * state.Vms[v].MemoryReservedMiB / state.Hosts[h].MemoryMiB * state.MemFree(h) / state.Hosts[h].MemoryMiB)
-                          + (cpuWeight * state.VmCpu[v] / Math.Max(1.0, state.CpuLimit[h]) * state.CpuHeadroom(h) / Math.Max(1.0, state.CpuLimit[h]));
-                    if (score > bestScore)
-                    {
-                        (best, bestScore) = (h, score);
-                    }
-                }
-                if (best >= 0)
-                {
-                    break;
-                }
-            }
+            var best = Best(state, v, hosts, fullness, memWeight, cpuWeight);
             if (best < 0)
             {
-                return false;
+                left.Add(v);
+                if (left.Count > MaxRepairs)
+                {
+                    return false;
+                }
+                continue;
             }
             state.Move(v, best);
         }
-        return true;
+        return left.All(v => EjectionRepair.Place(state, v, hosts));
+    }
+
+    private static int Best(ClusterState state, int v, int[] hosts, double fullness, double memWeight, double cpuWeight)
+    {
+        var (best, bestScore) = (-1, double.MinValue);
+        foreach (var keepShould in new[] { true, false })
+        {
+            foreach (var h in hosts)
+            {
+                if (!state.Fits(v, h, keepShould) || !state.CpuFits(v, h))
+                {
+                    continue;
+                }
+                var memory = (state.MemUsed[h] + state.Vms[v].MemoryReservedMiB) / (double)state.Hosts[h].MemoryMiB;
+                var cpu = (state.CpuUsed[h] + state.VmCpu[v]) / Math.Max(1.0, state.CpuLimit[h]);
+                var score = fullness >= 0
+                    ? -Math.Abs(memory - cpu) + (fullness * (memory + cpu))
+                    : (memWeight * state.Vms[v].MemoryReservedMiB / state.Hosts[h].MemoryMiB * state.MemFree(h) / state.Hosts[h].MemoryMiB)
+                      + (cpuWeight * state.VmCpu[v] / Math.Max(1.0, state.CpuLimit[h]) * state.CpuHeadroom(h) / Math.Max(1.0, state.CpuLimit[h]));
+                if (score > bestScore)
+                {
+                    (best, bestScore) = (h, score);
+                }
+            }
+            if (best >= 0)
+            {
+                return best;
+            }
+        }
+        return -1;
     }
 }
