@@ -5,7 +5,8 @@ namespace ControlPlane.Bench;
 /// <summary>Solves every instance of a folder, writes the answers, and checks each with the independent verifier.</summary>
 internal static class SolveCommand
 {
-    public static List<(Instance Instance, Answer Answer, IReadOnlyList<string> Problems)> Run(string instancesDir, string answersDir, bool print = true)
+    public static List<(Instance Instance, Answer Answer, IReadOnlyList<string> Problems)> Run(string instancesDir, string answersDir, bool print = true,
+        List<string>? errors = null)
     {
         Directory.CreateDirectory(answersDir);
         var results = new List<(Instance, Answer, IReadOnlyList<string>)>();
@@ -15,8 +16,20 @@ internal static class SolveCommand
             {
                 continue;
             }
-            var instance = InstanceReader.Read(path);
-            var answer = TaskSolver.Solve(instance);
+            Instance instance;
+            Answer answer;
+            try
+            {
+                instance = InstanceReader.Read(path);
+                answer = TaskSolver.Solve(instance);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException or FormatException
+                or System.Text.Json.JsonException or IndexOutOfRangeException or NullReferenceException)
+            {
+                Console.WriteLine($"{Path.GetFileName(path),-34} ERROR {e.GetType().Name}: {e.Message}");
+                errors?.Add(path);
+                continue;
+            }
             AnswerWriter.Write(answersDir, answer);
             var problems = Verify(instance, answer);
             results.Add((instance, answer, problems));

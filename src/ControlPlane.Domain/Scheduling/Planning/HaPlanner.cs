@@ -60,18 +60,19 @@ public static class HaPlanner
     internal static HaReport Check(ClusterState state)
     {
         var k = state.Snapshot.Settings.HaHostFailures;
-        var connected = Enumerable.Range(0, state.Hosts.Length).Where(state.IsConnected).ToArray();
+        var connected = Enumerable.Range(0, state.Hosts.Length).Where(state.IsConnected).OrderByDescending(state.MemFree).ThenBy(h => h).ToArray();
         var reserve = connected.Sum(state.MemFree);
         if (k <= 0)
         {
             return new HaReport(k, true, reserve, 0, []);
         }
+        var byHost = VmsByHost(state);
         var failing = new List<IReadOnlyList<string>>();
         long required = 0;
         foreach (var set in HaSets.Of(connected, k))
         {
             required = Math.Max(required, set.Sum(h => state.MemUsed[h]));
-            if (Unfit(state, set, connected) >= 0)
+            if (Unfit(state, set, connected, byHost) >= 0)
             {
                 failing.Add([.. set.Select(h => state.Hosts[h].Id)]);
             }
@@ -79,13 +80,24 @@ public static class HaPlanner
         return new HaReport(k, failing.Count == 0, reserve, required, failing);
     }
 
-    /// <summary>The first VM of the failed hosts that first-fit decreasing cannot restart, or -1.</summary>
-    internal static int Unfit(ClusterState state, int[] failed, int[] connected)
+    private static List<int>[] VmsByHost(ClusterState state)
     {
-        var free = connected.Where(h => !failed.Contains(h)).Select(state.MemFree).OrderDescending().ToArray();
-        var lost = Enumerable.Range(0, state.Vms.Length).Where(v => state.HostOf[v] >= 0 && failed.Contains(state.HostOf[v]))
-            .OrderByDescending(v => state.Vms[v].MemoryReservedMiB).ThenBy(v => v);
-        foreach (var v in lost)
+        var byHost = Enumerable.Range(0, state.Hosts.Length).Select(_ => new List<int>()).ToArray();
+        foreach (var v in Enumerable.Range(0, state.Vms.Length).Where(v => state.HostOf[v] >= 0).OrderByDescending(v => state.Vms[v].MemoryReservedMiB).ThenBy(v => v))
+        {
+            byHost[state.HostOf[v]].Add(v);
+        }
+        return byHost;
+    }
+
+    /// <summary>
+    /// The first VM of the failed hosts that first-fit decreasing cannot restart, or -1. Survivors are tried in
+    /// decreasing order of free memory (<paramref name="connected"/> comes sorted that way).
+    /// </summary>
+    internal static int Unfit(ClusterState state, int[] failed, int[] connected, List<int>[] byHost)
+    {
+        var free = connected.Select(h => failed.Contains(h) ? -1 : state.MemFree(h)).ToArray();
+        foreach (var v in failed.SelectMany(h => byHost[h]).OrderByDescending(v => state.Vms[v].MemoryReservedMiB).ThenBy(v => v))
         {
             var b = Array.FindIndex(free, f => f >= state.Vms[v].MemoryReservedMiB);
             if (b < 0)
@@ -101,8 +113,8 @@ public static class HaPlanner
     {
         var state = builder.State;
         var failed = report.FailingHostSets[0].Select(id => state.HostIndex[id]).ToArray();
-        var connected = Enumerable.Range(0, state.Hosts.Length).Where(state.IsConnected).ToArray();
-        var v = Unfit(state, failed, connected);
+        var connected = Enumerable.Range(0, state.Hosts.Length).Where(state.IsConnected).OrderByDescending(state.MemFree).ThenBy(h => h).ToArray();
+        var v = Unfit(state, failed, connected, VmsByHost(state));
         var (room, _) = RoomMaker.Find(state, v, needCpu: false, forbidden: failed.ToHashSet());
         if (room is null || room.Moves.Count == 0)
         {
