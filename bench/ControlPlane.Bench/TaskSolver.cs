@@ -6,16 +6,21 @@ using ControlPlane.Domain.Scheduling.Planning;
 namespace ControlPlane.Bench;
 
 /// <summary>
-/// Runs an instance's task with the domain planners. Every answer ends with a hotspot pass over the resulting
-/// cluster (placed VMs pinned), so the CPU threshold holds at the end whatever the task; its violations are the
-/// final state's.
+/// Runs an instance's task with the domain planners. A cluster that starts out breaking MUST rules is repaired
+/// first (the rules must hold at the end whatever the task); every answer ends with a MUST-rules-and-hotspot pass
+/// over the resulting cluster (placed VMs pinned), so the CPU threshold holds too; its violations are the final state's.
 /// </summary>
 internal static class TaskSolver
 {
     public static Answer Solve(Instance instance)
     {
         var clock = Stopwatch.StartNew();
-        var snapshot = instance.Snapshot;
+        var original = instance.Snapshot;
+        var repair = instance.Task != "enforce" && PolicyEnforcementPlanner.BreaksMustRules(original)
+            ? PolicyEnforcementPlanner.Plan(original, mustOnly: true, cool: false)
+            : null;
+        var snapshot = repair?.ApplyTo(original) ?? original;
+        instance = instance with { Snapshot = snapshot };
         var decisions = new List<double>();
         var (plans, hosts, lowerHosts) = instance.Task switch
         {
@@ -29,8 +34,12 @@ internal static class TaskSolver
             _ => (new List<Plan> { PolicyEnforcementPlanner.Plan(snapshot) }, 0, 0),
         };
         var after = plans.Aggregate(snapshot, (s, p) => p.ApplyTo(s, instance.Requests, pinPlacements: true));
-        var finish = HotspotPlanner.Plan(after);
+        var finish = PolicyEnforcementPlanner.Plan(after, mustOnly: true);
         plans.Add(finish);
+        if (repair is not null)
+        {
+            plans.Insert(0, repair);
+        }
         clock.Stop();
         var moves = plans.SelectMany(p => p.Moves).ToList();
         var reserve = instance.Task == "ha" ? HaPlanner.Check(finish.ApplyTo(after)).ReserveMiB : (long?)null;

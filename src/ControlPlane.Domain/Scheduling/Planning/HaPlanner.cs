@@ -43,6 +43,11 @@ public static class HaPlanner
             .OrderByDescending(v => state.Vms[v].MemoryReservedMiB).ThenBy(v => v).ToList();
         foreach (var v in lost)
         {
+            if (!state.Vms[v].Movable)
+            {
+                builder.Issues.Add(new PlanIssue(state.Vms[v].Id, PlanIssueKind.NotEnoughResources, "the VM is marked unmovable; it waits for its host"));
+                continue;
+            }
             var to = DefragmentPlanner.Direct(state, v);
             to = to >= 0 ? to : Enumerable.Range(0, state.Hosts.Length).Where(h => state.Fits(v, h)).DefaultIfEmpty(-1).First();
             if (to >= 0)

