@@ -78,6 +78,22 @@ public sealed class Scheduler
         }
     }
 
+    /// <summary>
+    /// The commit-time check for optimistic concurrency: does <paramref name="hostId"/> still pass every filter for
+    /// the request in a fresh snapshot? Returns the filters that now reject it with their reasons (empty = claim it);
+    /// on any rejection the caller re-plans with <see cref="Place(ClusterSnapshot, PlacementRequest)"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Recheck(ClusterSnapshot snapshot, string hostId, PlacementRequest request)
+    {
+        var loads = HostLoad.From(snapshot);
+        if (!loads.TryGetValue(hostId, out var load))
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal) { ["HostStateFilter"] = $"host {hostId} is gone" };
+        }
+        var context = PlacementContext.Create(snapshot, loads, request);
+        return _filters.Where(f => !f.Accepts(load, context)).ToDictionary(f => f.Name, f => f.Explain(load, context), StringComparer.Ordinal);
+    }
+
     /// <summary>Places the requests one after another, each seeing the capacity the earlier ones took.</summary>
     public IReadOnlyList<PlacementDecision> PlaceAll(ClusterSnapshot snapshot, IReadOnlyList<PlacementRequest> requests)
     {

@@ -94,4 +94,20 @@ public class SchedulerTests
         Assert.Equal(first.HostId, second.HostId);
         Assert.Equal(first.Scores, second.Scores);
     }
+
+    [Fact]
+    public void Recheck_ConcurrentCreateTookTheRoom_RejectsSoCallerReplans()
+    {
+        var snapshot = Build.Snapshot([Build.Host("h1", memoryMiB: 8192), Build.Host("h2", memoryMiB: 8192)], [],
+            Build.AntiAffinity("aa", Enforcement.Must, "app=db"));
+        var request = Build.Request("n", 4096, categories: ["app=db"]);
+        var planned = Assert.IsType<Placed>(Scheduler.Default.Place(snapshot, request));
+        var raced = snapshot with { Vms = [Build.Vm("other", planned.HostId, 2048, categories: ["app=db"])] };
+
+        var rejections = Scheduler.Default.Recheck(raced, planned.HostId, request);
+
+        Assert.Equal(["AntiAffinityMustFilter"], rejections.Keys);
+        Assert.Empty(Scheduler.Default.Recheck(snapshot, planned.HostId, request));
+        Assert.NotEqual(planned.HostId, Assert.IsType<Placed>(Scheduler.Default.Place(raced, request)).HostId);
+    }
 }

@@ -60,4 +60,20 @@ public class PolicyEnforcementPlannerTests
         Assert.Equal(new PlannedMove("b", "h2", "h1", 2048, MoveReason.Affinity), Assert.Single(plan.Moves));
         Assert.Empty(plan.Violations);
     }
+
+    [Fact]
+    public void Plan_MustOnly_RepairsMustRulesAndReportsShouldOnes()
+    {
+        var policies = new PolicySet([new VmHostAffinityPolicy("p1", Build.Select("app=db"), Build.Select("rack=a"))],
+            [new VmVmAntiAffinityPolicy("aa", Build.Select("app=web"))], []);
+        var snapshot = Build.Snapshot([Build.Host("h1", categories: ["rack=b"]), Build.Host("h2", categories: ["rack=a"])],
+            [Build.Vm("db", "h1", categories: ["app=db"]), Build.Vm("w1", "h1", categories: ["app=web"]), Build.Vm("w2", "h1", categories: ["app=web"])], policies);
+
+        var plan = PolicyEnforcementPlanner.Plan(snapshot, mustOnly: true);
+
+        Assert.Equal("db", Assert.Single(plan.Moves).VmId);
+        Assert.Equal(["w1", "w2"], plan.Violations.Select(v => v.VmId).Order());
+        Assert.True(PolicyEnforcementPlanner.BreaksMustRules(snapshot));
+        Assert.False(PolicyEnforcementPlanner.BreaksMustRules(plan.ApplyTo(snapshot)));
+    }
 }
