@@ -11,6 +11,9 @@ namespace ControlPlane.Bench;
 /// </summary>
 internal static class ReportCommand
 {
+    /// <summary>Per-instance lines the README lists under the table.</summary>
+    private static readonly List<string> Details = [];
+
     public static int Run(string? instancesDir, bool quick)
     {
         var repo = RepoRoot();
@@ -26,7 +29,7 @@ internal static class ReportCommand
         rows.AddRange(BatchRows(solved));
         rows.AddRange(HotspotRows(solved, quick));
         Print(rows);
-        ReadmeWriter.Write(Path.Combine(repo, "bench", "README.md"), rows, dir);
+        ReadmeWriter.Write(Path.Combine(repo, "bench", "README.md"), rows, dir, Details);
         return invalid == 0 ? 0 : 1;
     }
 
@@ -101,7 +104,10 @@ internal static class ReportCommand
         }
         foreach (var l in large)
         {
-            Console.WriteLine($"  {l.Instance.Name}: hosts {l.HostsUsed}, lower bound {l.LowerBoundHosts}, FFD {FfdBaseline.HostsUsed(l.Instance.Snapshot, l.Instance.Requests)}, {l.Millis:0} ms");
+            var line = $"{l.Instance.Name}: hosts {l.HostsUsed}, lower bound {l.LowerBoundHosts} ({(double)l.HostsUsed / l.LowerBoundHosts:0.000}), " +
+                $"FFD {FfdBaseline.HostsUsed(l.Instance.Snapshot, l.Instance.Requests)}, {l.Millis:0} ms";
+            Console.WriteLine($"  {line}");
+            Details.Add(line);
         }
         var ffdLarge = large.Select(l => (double)FfdBaseline.HostsUsed(l.Instance.Snapshot, l.Instance.Requests) / l.LowerBoundHosts).ToList();
         yield return new("Batch hosts used / lower bound", $"{large.Count} mixes of 2000 VMs (3 shared + {large.Count - 3} generated)",
