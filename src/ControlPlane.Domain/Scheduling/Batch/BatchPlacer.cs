@@ -22,6 +22,7 @@ public static class BatchPlacer
             Consolidator.Tighten(best, items, lowerBound);
             var connected = Enumerable.Range(0, root.Hosts.Length).Where(root.IsConnected).ToArray();
             best = FixedSetPacker.Smallest(root, items, lowerBound, UsedHosts(best), HostRankings.For(root, connected).Take(2).ToList()) ?? best;
+            Consolidator.Tighten(best, items, lowerBound);
         }
         if (best is not null && items.Length <= ExactPacker.MaxItems && root.Hosts.Length <= ExactPacker.MaxHosts)
         {

@@ -76,7 +76,8 @@ internal static class FixedSetPacker
             }
             state.Move(v, best);
         }
-        return left.All(v => EjectionRepair.Place(state, v, hosts));
+        var batch = order.ToHashSet();
+        return left.All(v => EjectionRepair.Place(state, v, hosts, batch));
     }
 
     private static int Best(ClusterState state, int v, int[] hosts, double fullness, double memWeight, double cpuWeight)
