@@ -17,6 +17,7 @@ internal static class ReadmeWriter
         var cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
             : "unknown";
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
         List<string> lines =
         [
             "# Scheduler benchmark",
@@ -35,6 +36,8 @@ internal static class ReadmeWriter
             "",
             $"Machine: {Environment.ProcessorCount} cores (`nproc`), {cpu}; .NET {Environment.Version}; " +
             $"run {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; instances from `{instancesDir}`.",
+            $"The machine is shared with other builds (load average {load} at the end of the run on {Environment.ProcessorCount} cores), so",
+            "tail latencies move between runs; placement timings keep the best of five runs (three for the shared instance).",
             "",
             .. Table(rows),
             "",

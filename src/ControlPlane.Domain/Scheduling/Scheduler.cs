@@ -50,9 +50,8 @@ public sealed class Scheduler
         try
         {
             var found = 0;
-            foreach (var host in snapshot.Hosts)
+            foreach (var load in HostsOf(snapshot, loads))
             {
-                var load = loads[host.Id];
                 var rejectedBy = FirstRejecting(load, context);
                 if (rejectedBy < 0)
                 {
@@ -110,6 +109,12 @@ public sealed class Scheduler
         }
         return decisions;
     }
+
+    /// <summary>The loads of the snapshot's hosts; iterated directly when they are exactly those (no lookups), since ties break by id anyway.</summary>
+    private static IEnumerable<HostLoad> HostsOf(ClusterSnapshot snapshot, IReadOnlyDictionary<string, HostLoad> loads) =>
+        loads.Count == snapshot.Hosts.Count && loads is Dictionary<string, HostLoad> dictionary
+            ? dictionary.Values
+            : snapshot.Hosts.Select(h => loads[h.Id]);
 
     private int FirstRejecting(HostLoad load, PlacementContext context)
     {

@@ -3,9 +3,9 @@ namespace ControlPlane.Domain.Scheduling.Planning;
 /// <summary>
 /// Hotspot mitigation: the moves that bring every CONNECTED host under the CPU threshold with the least memory
 /// copied, then the fewest moves, never breaking a MUST rule and keeping memory within capacity after every move.
-/// Small clusters are searched exactly (A* over single moves); larger ones take the exact cheapest cover of each
-/// hot host's excess (a covering knapsack) and send each VM to the destination with the most CPU headroom, making
-/// room with one extra move where memory is short.
+/// A greedy plan comes first: per hot host the exact cheapest cover of its excess (a covering knapsack), each VM sent
+/// to the destination with the most CPU headroom, with one make-room move where memory is short. On small clusters
+/// an exact search (A* over single moves) then looks for a cheaper plan, pruned by the greedy plan's cost.
 /// </summary>
 public static class HotspotPlanner
 {
@@ -33,22 +33,30 @@ public static class HotspotPlanner
         {
             return;
         }
+        var greedy = new PlanBuilder(state.Clone());
+        HotspotGreedy.Cool(greedy);
         var movable = Enumerable.Range(0, state.Vms.Length).Count(v => state.HostOf[v] >= 0 && state.Movable(v));
         if (movable <= options.ExactSearchMaxVms && state.Hosts.Length <= options.ExactSearchMaxHosts)
         {
-            foreach (var keepShould in new[] { true, false })
+            var bound = greedy.Issues.Count == 0 ? HotspotSearch.Cost(greedy.Moves) : long.MaxValue;
+            var hasShould = state.Groups.Any(g => g.Apart && !g.Must);
+            foreach (var keepShould in hasShould ? new[] { true, false } : [false])
             {
-                if (HotspotSearch.Find(state, keepShould, options.ExactSearchBudget) is { } moves)
+                if (HotspotSearch.Find(state, keepShould, options.ExactSearchBudget, bound) is { } moves)
                 {
                     foreach (var (v, to) in moves)
                     {
-                        builder.Move(v, to, MoveReason.Hotspot);
+                        builder.Move(v, to, state.IsHot(state.HostOf[v]) ? MoveReason.Hotspot : MoveReason.MakeRoom);
                     }
                     return;
                 }
             }
         }
-        HotspotGreedy.Cool(builder);
+        foreach (var move in greedy.Moves)
+        {
+            builder.Move(state.VmIndex[move.VmId], state.HostIndex[move.To], move.Reason);
+        }
+        builder.Issues.AddRange(greedy.Issues);
     }
 
     internal static IEnumerable<int> OnHost(ClusterState state, int h) =>

@@ -11,7 +11,11 @@ internal static class HotspotSearch
 
     private sealed record Node(Node? Parent, int Vm, int To, long Cost);
 
-    public static List<(int Vm, int To)>? Find(ClusterState root, bool keepShould, int budget)
+    /// <summary>The search's cost of a plan: memory copied, then one unit per move.</summary>
+    public static long Cost(IEnumerable<PlannedMove> moves) => moves.Sum(m => (m.MemoryMiB * PerMiB) + 1);
+
+    /// <summary>The cheapest plan costing less than <paramref name="bound"/>, or null (none, or the budget ran out).</summary>
+    public static List<(int Vm, int To)>? Find(ClusterState root, bool keepShould, int budget, long bound = long.MaxValue)
     {
         var movable = Enumerable.Range(0, root.Vms.Length).Where(v => root.HostOf[v] >= 0 && root.Movable(v)).ToArray();
         var open = new PriorityQueue<Node, (long, long, int)>();
@@ -53,8 +57,11 @@ internal static class HotspotSearch
                     {
                         continue;
                     }
-                    var cost = node.Cost + state.Vms[v].MemoryMiB * PerMiB + 1;
-                    open.Enqueue(new Node(node, v, h, cost), (cost + estimate, -cost, sequence++));
+                    var cost = node.Cost + (state.Vms[v].MemoryMiB * PerMiB) + 1;
+                    if (cost + estimate < bound)
+                    {
+                        open.Enqueue(new Node(node, v, h, cost), (cost + estimate, -cost, sequence++));
+                    }
                 }
             }
         }

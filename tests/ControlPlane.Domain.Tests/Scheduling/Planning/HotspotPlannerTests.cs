@@ -11,7 +11,7 @@ public class HotspotPlannerTests
         var plan = HotspotPlanner.Plan(Build.SeedExample());
 
         Assert.Equal(
-            [new PlannedMove("e1", "h3", "h2", 8192, MoveReason.Hotspot), new PlannedMove("a", "h1", "h3", 4096, MoveReason.Hotspot)],
+            [new PlannedMove("e1", "h3", "h2", 8192, MoveReason.MakeRoom), new PlannedMove("a", "h1", "h3", 4096, MoveReason.Hotspot)],
             plan.Moves);
         Assert.Equal(12288, plan.CostMiB);
         Assert.True(plan.Resolved);
