@@ -96,6 +96,8 @@ api.MapGroup("").RequireAuthorization(AuthSetup.UserPolicy).ProducesProblems(401
     .MapSubnetEndpoints()
     .MapTaskEndpoints()
     .MapSchedulerEndpoints()
+    .MapCategoryEndpoints()
+    .MapPolicyEndpoints()
     .MapEventEndpoints()
     .MapOperationsEndpoints();
 api.MapAgentEndpoints();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using ControlPlane.Application.Ads;
 using ControlPlane.Application.Audit;
 using ControlPlane.Application.Behaviours;
 using ControlPlane.Application.Dispatch;
@@ -32,6 +33,7 @@ public static class ApplicationRegistration
         services.Configure<DispatchOptions>(configuration.GetSection("ControlPlane:Dispatch"));
         services.Configure<MonitoringOptions>(configuration.GetSection("ControlPlane:Monitoring"));
         services.Configure<TaskOptions>(configuration.GetSection("ControlPlane:Tasks"));
+        services.Configure<AdsOptions>(configuration.GetSection("ControlPlane:Ads"));
 
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
@@ -52,6 +54,10 @@ public static class ApplicationRegistration
         services.AddHostedService<IdempotencyJanitor>();
         services.AddScoped<SnapshotLoader>();
         services.AddScoped<PlacementCommitter>();
+        services.AddScoped<SchedulerSettingsStore>();
+        services.AddScoped<PlanRunner>();
+        services.AddSingleton<IVmMover, ColdMover>();
+        services.AddHostedService<AdsLoop>();
         services.AddScoped<NicFactory>();
         services.AddScoped<HostAllocations>();
         services.AddScoped<DesiredStateProjector>();

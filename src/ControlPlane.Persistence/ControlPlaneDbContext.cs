@@ -4,6 +4,7 @@ using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Events;
 using ControlPlane.Domain.Hosts;
 using ControlPlane.Domain.Idempotency;
+using ControlPlane.Domain.Policies;
 using ControlPlane.Domain.Security;
 using ControlPlane.Domain.Subnets;
 using ControlPlane.Domain.Tasks;
@@ -29,6 +30,10 @@ public sealed class ControlPlaneDbContext(DbContextOptions<ControlPlaneDbContext
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WebhookSubscription> Webhooks => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<PlacementPolicy> PlacementPolicies => Set<PlacementPolicy>();
+    public DbSet<CategoryEntry> Categories => Set<CategoryEntry>();
+    public DbSet<SchedulerConfig> SchedulerSettings => Set<SchedulerConfig>();
+    public DbSet<SchedulingPlan> SchedulingPlans => Set<SchedulingPlan>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ControlPlaneDbContext).Assembly);

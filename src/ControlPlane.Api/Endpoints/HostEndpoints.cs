@@ -1,3 +1,4 @@
+using ControlPlane.Application.Categories;
 using ControlPlane.Application.Common;
 using ControlPlane.Application.Hosts;
 using ControlPlane.Application.Tasks;
@@ -17,6 +18,8 @@ internal static class HostEndpoints
             .WithName("EnterHostMaintenance").WithIdempotency();
         hosts.MapPost("/{id:guid}/$actions/exit-maintenance", (Guid id, IMediator m, CancellationToken ct) => Maintenance(id, false, m, ct))
             .WithName("ExitHostMaintenance").WithIdempotency();
+        hosts.MapPut("/{id:guid}/categories", SetCategories).WithName("SetHostCategories")
+            .WithSummary("Replaces the host's categories ({key: value}), which VM-host affinity policies select hosts by.");
         return api;
     }
 
@@ -32,4 +35,7 @@ internal static class HostEndpoints
         var task = await mediator.Send(new SetHostMaintenance.Command(id, enter), ct);
         return TypedResults.Accepted($"/api/v1/tasks/{task.Id}", task);
     }
+
+    private static async Task<Ok<HostResponse>> SetCategories(Guid id, Dictionary<string, string> categories, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new SetHostCategories.Command(id, categories), ct));
 }

@@ -2,7 +2,9 @@ using ControlPlane.Application.Events;
 using ControlPlane.Application.Observability;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Hosts;
+using ControlPlane.Domain.Policies;
 using ControlPlane.Domain.Scheduling;
+using ControlPlane.Domain.Scheduling.Policies;
 using ControlPlane.Domain.Vms;
 using ControlPlane.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,9 @@ namespace ControlPlane.Application.Scheduling;
 /// <summary>
 /// Plan optimistically, verify at commit (Nomad's plan-and-verify). Placing a VM bumps its host's
 /// generation, and with it the host's concurrency token, so two commits that both counted on the same
-/// host's free capacity cannot both succeed: the loser re-plans from a fresh snapshot.
+/// host's free capacity cannot both succeed: the loser re-plans from a fresh snapshot. A VM in a MUST affinity
+/// group also claims the group's policy, because its members can be placed on different hosts by concurrent
+/// commits that each saw the group empty (docs/decisions/0005-policy-claims.md).
 /// The snapshot reads hosts (with their versions) before VMs, so any VM committed to a host after that
 /// read has moved the host's version past the one the claim is conditional on.
 /// </summary>
@@ -28,7 +32,7 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
         }
         for (var attempt = 1; ; attempt++)
         {
-            var (snapshot, versions) = await loader.LoadWithVersionsAsync(vm.Id, ct);
+            var (snapshot, versions, policyVersions) = await loader.LoadForPlacementAsync(vm.Id, ct);
             var request = loader.RequestFor(vm.Id.Value, vm.Vcpus, vm.MemoryMiB, vm.MemoryOvercommit, vm.CpuModel, vm.Categories);
             var target = Choose(snapshot, request, vm.HostId, metrics);
             var previous = vm.HostId;
@@ -37,6 +41,7 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
             {
                 await ClaimAsync(old, versions[old], ct);
             }
+            await ClaimPoliciesAsync(snapshot, vm, policyVersions, ct);
             vm.PlaceOn(target);
             var placed = RecordPlaced(vm, target, previous);
             try
@@ -45,9 +50,9 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
                 metrics.Placements.Increment("placed");
                 return;
             }
-            catch (DbUpdateConcurrencyException ex) when (ex.Entries.All(e => e.Entity is Host) && attempt < options.Value.MaxPlacementAttempts)
+            catch (DbUpdateConcurrencyException ex) when (ex.Entries.All(e => e.Entity is Host or PlacementPolicy) && attempt < options.Value.MaxPlacementAttempts)
             {
-                foreach (var entry in db.ChangeTracker.Entries<Host>().ToList())
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is Host or PlacementPolicy).ToList())
                 {
                     entry.State = EntityState.Detached;
                 }
@@ -94,6 +99,20 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
     /// Bumps the host's generation and makes the save conditional on the host's version as the snapshot
     /// saw it, not as it is now: a VM committed to the host since the snapshot makes this save fail.
     /// </summary>
+    private async Task ClaimPoliciesAsync(ClusterSnapshot snapshot, Vm vm, IReadOnlyDictionary<Guid, long> versions, CancellationToken ct)
+    {
+        var mustGroups = snapshot.PolicySet.Affinity
+            .Where(p => p.Enforcement == Enforcement.Must && CategoryMatch.Matches(p.Categories, vm.Categories))
+            .Select(p => Guid.Parse(p.Id))
+            .ToList();
+        foreach (var id in mustGroups)
+        {
+            var policy = await db.PlacementPolicies.SingleAsync(p => p.Id == id, ct);
+            db.Entry(policy).Property(p => p.Version).OriginalValue = versions[id];
+            policy.Claim();
+        }
+    }
+
     private async Task ClaimAsync(HostId hostId, long snapshotVersion, CancellationToken ct)
     {
         var host = await db.Hosts.SingleAsync(h => h.Id == hostId, ct);
