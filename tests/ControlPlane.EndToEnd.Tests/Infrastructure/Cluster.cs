@@ -14,6 +14,7 @@ public sealed class Cluster : IAsyncDisposable
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "cp-e2e", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, ChildProcess> _agents = [];
+    private readonly Dictionary<string, string> _agentUrls = [];
     private ChildProcess? _controlPlane;
 
     public HttpClient Api { get; private set; } = null!;
@@ -56,9 +57,10 @@ public sealed class Cluster : IAsyncDisposable
     {
         var dataDir = Path.Combine(_root, "agents", name);
         Directory.CreateDirectory(dataDir);
+        _agentUrls[name] = $"http://127.0.0.1:{FreePort.Next()}";
         _agents[name] = ChildProcess.StartDotnet(RepositoryRoot.Built("ControlPlane.Agent"),
         [
-            $"--urls=http://127.0.0.1:{FreePort.Next()}",
+            $"--urls={_agentUrls[name]}",
             $"--Agent:Name={name}",
             $"--Agent:ControlPlaneUrl={ControlPlaneUrl}",
             $"--Agent:DataDir={dataDir}",
@@ -78,6 +80,23 @@ public sealed class Cluster : IAsyncDisposable
     }
 
     public void KillAgent(string name) => _agents[name].Kill();
+
+    /// <summary>
+    /// Sets a VM's CPU load on the simulated agent that runs it, as an operator would:
+    /// <c>PUT /v1/simulation/vms/{id}/load</c> with the agent token from the agent's identity.json.
+    /// </summary>
+    public async Task SetVmLoadAsync(string agentName, string vmId, double cpuPercent)
+    {
+        var identity = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_root, "agents", agentName, "identity.json")))!;
+        using var agent = new HttpClient { BaseAddress = new Uri(_agentUrls[agentName]), Timeout = TimeSpan.FromSeconds(10) };
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/v1/simulation/vms/{vmId}/load")
+        {
+            Content = JsonContent.Create(new { cpuPercent }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (string)identity["agentToken"]!);
+        using var response = await agent.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
 
     public string AgentOutput(string name) => _agents[name].Output;
 
