@@ -11,7 +11,7 @@ public sealed class ControlPlaneMetrics
     public CounterFamily AgentReports { get; } = new("controlplane_agent_reports_total", "Status reports (heartbeats) received from agents.");
 
     public CounterFamily Placements { get; } = new("controlplane_scheduler_placements_total",
-        "Placement decisions by outcome: placed, unplaceable, or replanned after a concurrent claim.", "outcome");
+        "Placement decisions by outcome: placed, unplaceable, replanned after a concurrent claim, or defragmented (moves made room first).", "outcome");
 
     public CounterFamily DesiredStatePushes { get; } = new("controlplane_desired_state_pushes_total", "Pushes of desired state to agents by outcome.", "outcome");
 

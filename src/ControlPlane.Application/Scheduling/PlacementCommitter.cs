@@ -1,13 +1,16 @@
+using ControlPlane.Application.Ads;
 using ControlPlane.Application.Events;
 using ControlPlane.Application.Observability;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Hosts;
 using ControlPlane.Domain.Policies;
 using ControlPlane.Domain.Scheduling;
+using ControlPlane.Domain.Scheduling.Planning;
 using ControlPlane.Domain.Scheduling.Policies;
 using ControlPlane.Domain.Vms;
 using ControlPlane.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using DomainUnplaceable = ControlPlane.Domain.Scheduling.Unplaceable;
 
@@ -22,7 +25,8 @@ namespace ControlPlane.Application.Scheduling;
 /// The snapshot reads hosts (with their versions) before VMs, so any VM committed to a host after that
 /// read has moved the host's version past the one the claim is conditional on.
 /// </summary>
-internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoader loader, IOptions<SchedulingOptions> options, TimeProvider clock, ControlPlaneMetrics metrics)
+internal sealed class PlacementCommitter(
+    ControlPlaneDbContext db, SnapshotLoader loader, IOptions<SchedulingOptions> options, TimeProvider clock, ControlPlaneMetrics metrics, IServiceScopeFactory scopes)
 {
     public async Task PlaceAndCommitAsync(Vm vm, bool isNew, CancellationToken ct)
     {
@@ -30,10 +34,19 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
         {
             db.Vms.Add(vm);
         }
+        var defragmented = false;
         for (var attempt = 1; ; attempt++)
         {
             var (snapshot, versions, policyVersions) = await loader.LoadForPlacementAsync(vm.Id, ct);
             var request = loader.RequestFor(vm.Id.Value, vm.Vcpus, vm.MemoryMiB, vm.MemoryOvercommit, vm.CpuModel, vm.Categories);
+            if (!defragmented && vm.HostId is null && Scheduler.Default.Place(snapshot, request) is DomainUnplaceable)
+            {
+                defragmented = true;
+                if (await DefragmentAsync(snapshot, request, vm.Name, ct))
+                {
+                    continue;
+                }
+            }
             var target = Choose(snapshot, request, vm.HostId, metrics);
             var previous = vm.HostId;
             await ClaimAsync(target, versions[target], ct);
@@ -60,6 +73,23 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
                 metrics.Placements.Increment("replanned");
             }
         }
+    }
+
+    /// <summary>
+    /// No host fits, but the cluster may have room in total: run the cheapest moves that make room on one host
+    /// (a stored DEFRAGMENT plan, in a scope of its own so the pending VM is not saved with it), then re-plan.
+    /// </summary>
+    private async Task<bool> DefragmentAsync(ClusterSnapshot snapshot, PlacementRequest request, string name, CancellationToken ct)
+    {
+        var plan = DefragmentPlanner.Plan(snapshot, [request]);
+        if (plan.Moves.Count == 0 || !plan.Resolved)
+        {
+            return false;
+        }
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<PlanRunner>().RunAsync(plan, $"defragment: make room for VM '{name}'", ct);
+        metrics.Placements.Increment("defragmented");
+        return true;
     }
 
     private Domain.Events.EventRecord RecordPlaced(Vm vm, HostId target, HostId? previous) =>
