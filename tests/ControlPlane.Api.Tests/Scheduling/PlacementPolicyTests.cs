@@ -177,6 +177,24 @@ public sealed class PlacementPolicyTests : IDisposable
         Assert.Equal(4, await _client.CountVmsAsync());
     }
 
+    [Fact]
+    public async Task ConcurrentCreates_InMustAffinityGroup_AllLandOnOneHost()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            await _client.RegisterHostAsync($"h{i}");
+        }
+        Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync("/api/v1/vm-affinity-policies",
+            """{"name":"cache-together","categories":[{"key":"app","value":"cache"}],"enforcement":"MUST"}""")).StatusCode);
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 12).Select(i =>
+            _client.PostJsonAsync("/api/v1/vms", $$$"""{"name":"cache-{{{i}}}","vcpus":1,"memoryMiB":512,"categories":{"app":"cache"}}""")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var hosts = await Task.WhenAll(responses.Select(async r => (string)(await r.ReadJsonAsync())["hostId"]!));
+        Assert.Single(hosts.Distinct());
+    }
+
     private async Task<JsonNode> CreateHostAffinityAsync(string name, string vmKey, string vmValue, string hostKey, string hostValue)
     {
         var response = await _client.PostAsJsonAsync("/api/v1/vm-host-affinity-policies", new
