@@ -35,11 +35,13 @@ internal sealed class PlacementCommitter(
             db.Vms.Add(vm);
         }
         var defragmented = false;
+        // The host the VM had before this call: a failed attempt's choice must not count as "current" on retry.
+        var previous = vm.HostId;
         for (var attempt = 1; ; attempt++)
         {
             var (snapshot, versions, policyVersions) = await loader.LoadForPlacementAsync(vm.Id, ct);
             var request = loader.RequestFor(vm.Id.Value, vm.Vcpus, vm.MemoryMiB, vm.MemoryOvercommit, vm.CpuModel, vm.Categories);
-            if (!defragmented && vm.HostId is null && Scheduler.Default.Place(snapshot, request) is DomainUnplaceable)
+            if (!defragmented && previous is null && Scheduler.Default.Place(snapshot, request) is DomainUnplaceable)
             {
                 defragmented = true;
                 if (await DefragmentAsync(snapshot, request, vm.Name, ct))
@@ -47,8 +49,7 @@ internal sealed class PlacementCommitter(
                     continue;
                 }
             }
-            var target = Choose(snapshot, request, vm.HostId, metrics);
-            var previous = vm.HostId;
+            var target = Choose(snapshot, request, previous, metrics);
             await ClaimAsync(target, versions[target], ct);
             if (previous is { } old && old != target)
             {
@@ -98,8 +99,9 @@ internal sealed class PlacementCommitter(
     /// <summary>Keeps a VM on its current host when that host still passes every filter; otherwise places it anew.</summary>
     private static HostId Choose(ClusterSnapshot snapshot, PlacementRequest request, HostId? current, ControlPlaneMetrics metrics)
     {
-        if (current is { } host && snapshot.Hosts.FirstOrDefault(h => h.Id == host.ToString()) is { } currentHost
-            && Scheduler.Default.Place(snapshot with { Hosts = [currentHost] }, request) is Placed)
+        // Rechecked against the whole cluster: a one-host snapshot would hide group members running elsewhere.
+        if (current is { } host && snapshot.Hosts.Any(h => h.Id == host.ToString())
+            && Scheduler.Default.Recheck(snapshot, host.ToString(), request).Count == 0)
         {
             return host;
         }
