@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using ControlPlane.Application.Common;
 using ControlPlane.Application.Events;
+using ControlPlane.Application.Scheduling;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Policies;
+using ControlPlane.Domain.Scheduling.Planning;
 using ControlPlane.Persistence;
 using FluentValidation;
 using MediatR;
@@ -18,22 +20,33 @@ public sealed record SchedulerSettingsResponse(
     int HaHostFailures,
     bool AdsEnabled,
     bool EnforcementEnabled,
+    HaStatusResponse Ha,
     long Version)
 {
-    internal static SchedulerSettingsResponse From(SchedulerConfigValues v, long version) =>
-        new(v.CpuThresholdPercent, v.HotspotWindowSeconds, v.BackoffSeconds, v.HaHostFailures, v.AdsEnabled, v.EnforcementEnabled, version);
+    internal static async Task<SchedulerSettingsResponse> FromAsync(SchedulerConfigValues v, long version, SnapshotLoader loader, CancellationToken ct)
+    {
+        var report = HaPlanner.Check(await loader.LoadAsync(null, ct));
+        return new(v.CpuThresholdPercent, v.HotspotWindowSeconds, v.BackoffSeconds, v.HaHostFailures, v.AdsEnabled, v.EnforcementEnabled,
+            new HaStatusResponse(report.Guaranteed, report.ReserveMiB, report.RequiredMiB, report.FailingHostSets), version);
+    }
 }
+
+/// <summary>
+/// Whether the cluster can restart the VMs of any haHostFailures failed hosts now: the free memory it keeps, the
+/// most any such failure would need, and the host sets whose VMs would not fit.
+/// </summary>
+public sealed record HaStatusResponse(bool Guaranteed, long ReserveMiB, long RequiredMiB, IReadOnlyList<IReadOnlyList<string>> FailingHostSets);
 
 public static class GetSchedulerSettings
 {
     public sealed record Query : IRequest<SchedulerSettingsResponse>;
 
-    internal sealed class Handler(SchedulerSettingsStore store) : IRequestHandler<Query, SchedulerSettingsResponse>
+    internal sealed class Handler(SchedulerSettingsStore store, SnapshotLoader loader) : IRequestHandler<Query, SchedulerSettingsResponse>
     {
         public async Task<SchedulerSettingsResponse> Handle(Query query, CancellationToken cancellationToken)
         {
             var (values, version) = await store.GetAsync(cancellationToken);
-            return SchedulerSettingsResponse.From(values, version);
+            return await SchedulerSettingsResponse.FromAsync(values, version, loader, cancellationToken);
         }
     }
 }
@@ -64,7 +77,7 @@ public static class UpdateSchedulerSettings
         }
     }
 
-    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock) : IRequestHandler<Command, SchedulerSettingsResponse>
+    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock, SnapshotLoader loader) : IRequestHandler<Command, SchedulerSettingsResponse>
     {
         public async Task<SchedulerSettingsResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -89,7 +102,7 @@ public static class UpdateSchedulerSettings
             }
             db.Record("scheduler.settings.updated", "cluster", ClusterId.Default.Value, values, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return SchedulerSettingsResponse.From(row.Values, row.Version);
+            return await SchedulerSettingsResponse.FromAsync(row.Values, row.Version, loader, cancellationToken);
         }
     }
 }

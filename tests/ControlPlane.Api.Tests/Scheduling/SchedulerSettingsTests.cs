@@ -50,6 +50,9 @@ public sealed class SchedulerSettingsTests : IDisposable
         Assert.Equal("urn:controlplane:problem:unplaceable", (string)problem["type"]!);
         Assert.Equal(2, (int)problem["rejections"]!["HaReservationFilter"]!);
         Assert.Equal(2, await _client.CountVmsAsync());
+        var ha = (await (await _client.GetAsync("/api/v1/scheduler/settings")).ReadJsonAsync())["ha"]!;
+        Assert.True((bool)ha["guaranteed"]!);
+        Assert.Equal(8192, (long)ha["reserveMiB"]!);
     }
 
     private Task<HttpResponseMessage> PutSettingsAsync(string json) =>
