@@ -53,11 +53,7 @@ public static class ListVms
             {
                 vms = vms.Where(v => v.PowerState == power);
             }
-            var total = await vms.CountAsync(cancellationToken);
-            var page = await Common.OrderBy.Apply(vms, query.OrderBy, "name", Sortable).ThenBy(v => v.Id)
-                .Skip(query.Paging.Page * query.Paging.Limit).Take(query.Paging.Limit)
-                .ToListAsync(cancellationToken);
-            return new Page<VmResponse>([.. page.Select(VmResponse.From)], new PageMetadata(total, query.Paging.Page, query.Paging.Limit));
+            return await vms.ToPageAsync(v => Common.OrderBy.Apply(v, query.OrderBy, "name", Sortable).ThenBy(x => x.Id), query.Paging, VmResponse.From, cancellationToken);
         }
     }
 }
