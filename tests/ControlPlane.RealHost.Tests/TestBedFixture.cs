@@ -15,6 +15,8 @@ public sealed class TestBedFixture : IAsyncLifetime
 
     public string HostDir(int host) => _bed.HostDir(host);
 
+    internal TestBed Bed => _bed;
+
     public async Task InitializeAsync()
     {
         if (RealHostEnvironment.Missing() is not null)
