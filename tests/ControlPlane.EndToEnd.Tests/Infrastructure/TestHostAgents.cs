@@ -24,11 +24,15 @@ internal sealed class TestHostAgents(TestBed bed, int hosts, string controlPlane
         $"--Agent:ControlPlaneUrl=unix:{controlPlaneSocket}", "--Agent:ReportIntervalSeconds=1");
 
     /// <summary>SIGKILL to the agent of host <paramref name="host"/> (its pid as testhosts.sh recorded it), as a crash would.</summary>
-    public void KillAgent(int host)
+    public Task KillAgentAsync(int host)
     {
         var pid = int.Parse(File.ReadAllText(Path.Combine(Bed.HostDir(host), "agent.pid")).Trim(), CultureInfo.InvariantCulture);
-        using var agent = Process.GetProcessById(pid);
-        agent.Kill();
+        using (var agent = Process.GetProcessById(pid))
+        {
+            agent.Kill();
+        }
+
+        return Eventually.HoldsAsync(() => !ProcFsProcess.IsAlive(pid, Bed.HostDir(host)), TimeSpan.FromSeconds(10), $"agent {pid} to die");
     }
 
     public Task StopAsync() => Bed.RunScriptAsync("down");

@@ -32,10 +32,7 @@ public sealed class AgentRestartRealHostTests(RealHostClusterFixture fixture, IT
             var pids = guests.Select(g => g.QemuPid()).ToArray();
             Assert.All(pids, pid => Assert.NotNull(pid));
 
-            foreach (var guest in guests)
-            {
-                testHosts.KillAgent(guest.Host);
-            }
+            await Task.WhenAll(guests.Select(g => testHosts.KillAgentAsync(g.Host)));
 
             var beats = guests.Select(g => g.Serial.Heartbeat()).ToArray();
             await Task.WhenAll(guests.Select((g, i) => g.Serial.WaitForAsync(s => s.Heartbeat() >= beats[i] + 3,

@@ -69,18 +69,7 @@ internal sealed class Guest
     }
 
     /// <summary>True while <paramref name="pid"/> is a live (not zombie) QEMU process of this VM.</summary>
-    public bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)] != 'Z' && File.ReadAllText($"/proc/{pid}/cmdline").Contains(Id, StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    public bool IsAlive(int pid) => ProcFsProcess.IsAlive(pid, Id);
 
     public Task<JsonObject> GetAsync() => _cluster.GetAsync(Url);
 
