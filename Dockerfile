@@ -20,7 +20,8 @@ COPY --from=build /app ./
 # Configuration only through the environment: ControlPlane__X, DevCluster__X, Urls.
 ENV Urls=http://+:8080 \
     ControlPlane__DataDir=/data \
-    DevCluster__Agents=0
+    DevCluster__Agents=0 \
+    Logging__Console__FormatterName=json
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 USER $APP_UID

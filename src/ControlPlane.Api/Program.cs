@@ -67,6 +67,9 @@ builder.AddDevCluster();
 
 var app = builder.Build();
 
+// Outermost, so they see the status the client finally gets, errors included.
+app.UseMiddleware<RequestTelemetryMiddleware>();
+app.UseMiddleware<AuditMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -78,6 +81,7 @@ app.UseSwaggerUI(ui =>
     ui.SwaggerEndpoint("/openapi/v1.json", "ControlPlane v1");
     ui.RoutePrefix = "swagger";
 });
+app.MapMetricsEndpoints();
 app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
 app.MapGet("/readyz", async (ControlPlaneDbContext db, CancellationToken ct) =>
     await db.Database.CanConnectAsync(ct) ? Results.Text("ready") : Results.StatusCode(503)).ExcludeFromDescription();
@@ -90,7 +94,9 @@ api.MapGroup("").RequireAuthorization(AuthSetup.UserPolicy).ProducesProblems(401
     .MapVmEndpoints()
     .MapSubnetEndpoints()
     .MapTaskEndpoints()
-    .MapSchedulerEndpoints();
+    .MapSchedulerEndpoints()
+    .MapEventEndpoints()
+    .MapOperationsEndpoints();
 api.MapAgentEndpoints();
 
 await app.Services.MigrateAsync();

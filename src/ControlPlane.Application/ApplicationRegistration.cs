@@ -1,12 +1,17 @@
 using System.Reflection;
+using ControlPlane.Application.Audit;
 using ControlPlane.Application.Behaviours;
 using ControlPlane.Application.Dispatch;
+using ControlPlane.Application.Events;
 using ControlPlane.Application.Hosts;
+using ControlPlane.Application.Idempotency;
 using ControlPlane.Application.Monitoring;
+using ControlPlane.Application.Observability;
 using ControlPlane.Application.Scheduling;
 using ControlPlane.Application.Security;
 using ControlPlane.Application.Tasks;
 using ControlPlane.Application.Vms;
+using ControlPlane.Application.Webhooks;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -37,7 +42,14 @@ public static class ApplicationRegistration
         RegisterClosedImplementations(services, typeof(IRequestHandler<,>));
         RegisterClosedImplementations(services, typeof(IValidator<>));
 
+        services.AddSingleton<ControlPlaneMetrics>();
+        services.AddScoped<ClusterGauges>();
         services.AddScoped<ApiKeyLookup>();
+        services.AddScoped<ReadEvents>();
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService<WebhookSender>();
+        services.AddScoped<IdempotencyStore>();
+        services.AddHostedService<IdempotencyJanitor>();
         services.AddScoped<SnapshotLoader>();
         services.AddScoped<PlacementCommitter>();
         services.AddScoped<NicFactory>();

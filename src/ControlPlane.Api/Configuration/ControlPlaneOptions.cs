@@ -12,8 +12,17 @@ internal sealed class ControlPlaneOptions
     /// <summary>The secret agents present to register; empty means generate one into {DataDir}/join-token.</summary>
     public string? JoinToken { get; set; }
 
+    public ApiOptions Api { get; set; } = new();
+
     public string DataPath => Path.GetFullPath(DataDir);
 
     public string ConnectionString =>
         string.IsNullOrWhiteSpace(Database) ? $"Data Source={Path.Combine(DataPath, "controlplane.db")}" : Database;
+}
+
+/// <summary>Section ControlPlane:Api.</summary>
+internal sealed class ApiOptions
+{
+    /// <summary>When set, PUT and DELETE on config resources without If-Match are refused with 428.</summary>
+    public bool RequireIfMatch { get; set; }
 }

@@ -14,9 +14,9 @@ internal static class HostEndpoints
         hosts.MapGet("/", List).WithName("ListHosts");
         hosts.MapGet("/{id:guid}", Get).WithName("GetHost");
         hosts.MapPost("/{id:guid}/$actions/enter-maintenance", (Guid id, IMediator m, CancellationToken ct) => Maintenance(id, true, m, ct))
-            .WithName("EnterHostMaintenance");
+            .WithName("EnterHostMaintenance").WithIdempotency();
         hosts.MapPost("/{id:guid}/$actions/exit-maintenance", (Guid id, IMediator m, CancellationToken ct) => Maintenance(id, false, m, ct))
-            .WithName("ExitHostMaintenance");
+            .WithName("ExitHostMaintenance").WithIdempotency();
         return api;
     }
 

@@ -1,14 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace ControlPlane.Api.Endpoints;
 
 internal static class ProblemResponses
 {
-    /// <summary>Documents the problem+json answers a group of routes can give, so the spec lists every error.</summary>
-    public static RouteGroupBuilder ProducesProblems(this RouteGroupBuilder group, params int[] statusCodes)
-    {
-        foreach (var status in statusCodes)
-        {
-            group.ProducesProblem(status);
-        }
-        return group;
-    }
+    private static readonly string[] ProblemJson = ["application/problem+json"];
+
+    /// <summary>Documents the problem+json answers a route or group can give, so the spec lists every error.</summary>
+    public static TBuilder ProducesProblems<TBuilder>(this TBuilder builder, params int[] statusCodes) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata([.. statusCodes.Select(status => new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ProblemJson))]);
 }

@@ -20,9 +20,9 @@ internal static class VmEndpoints
 
     public static RouteGroupBuilder MapVmEndpoints(this RouteGroupBuilder api)
     {
-        var vms = api.MapGroup("/vms").WithTags("VMs").ProducesProblems(400, 404, 409);
+        var vms = api.MapGroup("/vms").WithTags("VMs").ProducesProblems(400, 404, 409, 412, 428);
         vms.MapGet("/", List).WithName("ListVms");
-        vms.MapPost("/", Create).WithName("CreateVm");
+        vms.MapPost("/", Create).WithName("CreateVm").WithIdempotency();
         vms.MapGet("/{id:guid}", Get).WithName("GetVm");
         vms.MapPut("/{id:guid}", Update).WithName("UpdateVm");
         vms.MapDelete("/{id:guid}", Delete).WithName("DeleteVm");
@@ -30,7 +30,8 @@ internal static class VmEndpoints
         {
             vms.MapPost($"/{{id:guid}}/$actions/{route}", (Guid id, IMediator mediator, CancellationToken ct) => ChangePower(id, action, mediator, ct))
                 .WithName($"Vm{action}")
-                .WithSummary($"{route} (202 with a task that completes when the VM's agent reports the result)");
+                .WithSummary($"{route} (202 with a task that completes when the VM's agent reports the result)")
+                .WithIdempotency();
         }
         return api;
     }
@@ -39,21 +40,30 @@ internal static class VmEndpoints
         IMediator mediator, int? page, int? limit, string? name, Guid? hostId, PowerState? powerState, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListVms.Query(ListParameters.Paging(page, limit), name, hostId, powerState), ct));
 
-    private static async Task<Created<VmResponse>> Create(CreateVm.Command command, IMediator mediator, CancellationToken ct)
+    private static async Task<Created<VmResponse>> Create(CreateVm.Command command, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var vm = await mediator.Send(command, ct);
+        ETags.Set(http, vm.DesiredGeneration);
         return TypedResults.Created($"/api/v1/vms/{vm.Id}", vm);
     }
 
-    private static async Task<Ok<VmResponse>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetVm.Query(id), ct));
-
-    private static async Task<Ok<VmResponse>> Update(Guid id, UpdateVm.Body body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new UpdateVm.Command(id, body), ct));
-
-    private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)
+    private static async Task<Ok<VmResponse>> Get(Guid id, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        await mediator.Send(new DeleteVm.Command(id), ct);
+        var vm = await mediator.Send(new GetVm.Query(id), ct);
+        ETags.Set(http, vm.DesiredGeneration);
+        return TypedResults.Ok(vm);
+    }
+
+    private static async Task<Ok<VmResponse>> Update(Guid id, UpdateVm.Body body, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var vm = await mediator.Send(new UpdateVm.Command(id, body, ETags.Expected(http)), ct);
+        ETags.Set(http, vm.DesiredGeneration);
+        return TypedResults.Ok(vm);
+    }
+
+    private static async Task<NoContent> Delete(Guid id, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteVm.Command(id, ETags.Expected(http)), ct);
         return TypedResults.NoContent();
     }
 

@@ -24,6 +24,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFound n => (404, ProblemTypes.NotFound, $"{n.Kind} not found.", n.Message, null),
             Unplaceable u => (409, ProblemTypes.Unplaceable, "No host can take the VM.", u.Message,
                 new Dictionary<string, object?> { ["rejections"] = u.Rejections, ["reasonsByHost"] = u.ReasonsByHost }),
+            PreconditionFailed p => (412, ProblemTypes.PreconditionFailed, "The resource changed since it was read.", p.Message, null),
+            Endpoints.PreconditionRequired r => (428, ProblemTypes.PreconditionRequired, "If-Match is required.", r.Message, null),
             Conflict c => (409, ProblemTypes.Conflict, "The request conflicts with the current state.", c.Message, null),
             Forbidden f => (403, ProblemTypes.Forbidden, "Not allowed.", f.Message, null),
             _ => (500, ProblemTypes.Internal, "An unexpected error occurred.", null, null),

@@ -15,6 +15,8 @@ internal static class ProblemTypes
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string PayloadTooLarge = Prefix + "payload-too-large";
+    public const string PreconditionFailed = Prefix + "precondition-failed";
+    public const string PreconditionRequired = Prefix + "precondition-required";
     public const string Internal = Prefix + "internal-error";
 
     /// <summary>The type of a bare status code answer (no handler wrote a body).</summary>
@@ -27,7 +29,9 @@ internal static class ProblemTypes
         405 => MethodNotAllowed,
         409 => Conflict,
         413 => PayloadTooLarge,
+        412 => PreconditionFailed,
         415 => UnsupportedMediaType,
+        428 => PreconditionRequired,
         _ when status >= 500 => Internal,
         _ => Prefix + status,
     };

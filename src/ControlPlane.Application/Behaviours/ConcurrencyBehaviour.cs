@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ControlPlane.Application.Behaviours;
 
-/// <summary>Turns lost optimistic-concurrency races and unique-key collisions into 409 conflicts.</summary>
+/// <summary>
+/// Turns lost optimistic-concurrency races into 412 (the caller sent If-Match) or 409, and unique-key
+/// collisions into 409.
+/// </summary>
 internal sealed class ConcurrencyBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
 {
     private const int SqliteConstraint = 19;
@@ -15,6 +18,10 @@ internal sealed class ConcurrencyBehaviour<TRequest, TResponse> : IPipelineBehav
         try
         {
             return await next();
+        }
+        catch (DbUpdateConcurrencyException) when (request is IConditionalRequest { ExpectedVersion: not null })
+        {
+            throw new PreconditionFailed("The resource changed after the version named in If-Match; read it again and retry.");
         }
         catch (DbUpdateConcurrencyException)
         {

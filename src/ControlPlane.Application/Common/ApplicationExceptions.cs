@@ -31,5 +31,8 @@ public sealed class Unplaceable(string message, IReadOnlyDictionary<string, int>
     public IReadOnlyDictionary<string, string> ReasonsByHost { get; } = reasonsByHost;
 }
 
+/// <summary>The resource is no longer at the version the caller's If-Match named.</summary>
+public sealed class PreconditionFailed(string message) : ApplicationFailure(message);
+
 /// <summary>The caller is not allowed to do this (an agent token used for another host).</summary>
 public sealed class Forbidden(string message) : ApplicationFailure(message);

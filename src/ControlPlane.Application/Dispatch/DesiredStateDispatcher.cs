@@ -1,3 +1,4 @@
+using ControlPlane.Application.Observability;
 using ControlPlane.Domain.Common;
 using ControlPlane.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace ControlPlane.Application.Dispatch;
 /// </summary>
 internal sealed partial class DesiredStateDispatcher(
     IServiceScopeFactory scopes, AgentClient agents, DispatchSignal signal, TimeProvider clock,
-    IOptions<DispatchOptions> options, ILogger<DesiredStateDispatcher> logger) : BackgroundService
+    IOptions<DispatchOptions> options, ControlPlaneMetrics metrics, ILogger<DesiredStateDispatcher> logger) : BackgroundService
 {
     private readonly Dictionary<HostId, (int Failures, DateTimeOffset NextAttempt)> _backoff = [];
 
@@ -63,6 +64,7 @@ internal sealed partial class DesiredStateDispatcher(
                     .SetProperty(h => h.DeliveredGeneration, h => h.DeliveredGeneration > host.DesiredGeneration ? h.DeliveredGeneration : host.DesiredGeneration)
                     .SetProperty(h => h.LastDeliveryAttemptAt, now)
                     .SetProperty(h => h.LastDeliveryError, (string?)null), ct);
+                metrics.DesiredStatePushes.Increment("delivered");
                 LogPushed(host.Id.Value, host.DesiredGeneration, ack.AcceptedGeneration);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
@@ -74,6 +76,7 @@ internal sealed partial class DesiredStateDispatcher(
                 await db.Hosts.Where(h => h.Id == host.Id).ExecuteUpdateAsync(set => set
                     .SetProperty(h => h.LastDeliveryAttemptAt, now)
                     .SetProperty(h => h.LastDeliveryError, error), ct);
+                metrics.DesiredStatePushes.Increment("failed");
                 LogPushFailed(host.Id.Value, host.DesiredGeneration, delay, error);
             }
         }

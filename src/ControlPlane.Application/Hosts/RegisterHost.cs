@@ -1,3 +1,4 @@
+using ControlPlane.Application.Events;
 using ControlPlane.Contracts;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Hosts;
@@ -45,6 +46,7 @@ public static class RegisterHost
             }
             host.Reregister(request.AgentUrl, request.Address, request.AgentToken, HostTokens.Hash(token));
             host.UpdateInventory(request.Capacity.CpuCores, request.Capacity.MemoryMiB, request.Capacity.CpuModel, request.Capacity.Gpus);
+            db.Record(created ? "host.registered" : "host.reregistered", "host", host.Id.Value, new { host.Name, host.CpuCores, host.MemoryMiB }, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return new Result(new HostRegistrationResponse(host.Id.Value, token), created);
         }

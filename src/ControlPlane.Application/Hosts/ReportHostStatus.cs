@@ -1,4 +1,6 @@
 using ControlPlane.Application.Common;
+using ControlPlane.Application.Events;
+using ControlPlane.Application.Observability;
 using ControlPlane.Contracts;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Vms;
@@ -17,7 +19,7 @@ public static class ReportHostStatus
     /// </summary>
     public sealed record Command(Guid HostId, HostStatusReport Report) : IRequest<Unit>;
 
-    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock, ControlPlaneMetrics metrics) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -25,6 +27,10 @@ public static class ReportHostStatus
             var report = command.Report;
             var now = clock.GetUtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var wasReachable = await db.Hosts.Where(h => h.Id == hostId).Select(h => (bool?)h.IsReachable).SingleOrDefaultAsync(cancellationToken);
+            var reported = report.Vms.Select(v => new VmId(v.Id)).ToList();
+            var before = await db.Vms.AsNoTracking().Where(v => reported.Contains(v.Id) || v.ObservedHostId == hostId)
+                .Select(v => new { v.Id, v.ObservedState, v.ObservedHostId }).ToDictionaryAsync(v => v.Id.Value, cancellationToken);
             var updated = await db.Hosts.Where(h => h.Id == hostId).ExecuteUpdateAsync(set => set
                 .SetProperty(h => h.LastHeartbeatAt, now)
                 .SetProperty(h => h.IsReachable, true)
@@ -52,13 +58,38 @@ public static class ReportHostStatus
                     .SetProperty(v => v.ObservedCpuPercent, vm.CpuPercent), cancellationToken);
             }
             // VMs this host ran before but no longer reports are gone from it.
-            var reported = report.Vms.Select(v => new VmId(v.Id)).ToList();
             await db.Vms.Where(v => v.ObservedHostId == hostId && !reported.Contains(v.Id)).ExecuteUpdateAsync(set => set
                 .SetProperty(v => v.ObservedState, ObservedState.Missing)
                 .SetProperty(v => v.ObservedHostId, (HostId?)null)
                 .SetProperty(v => v.ObservedAt, now), cancellationToken);
+            RecordChanges(command.HostId, wasReachable == false, report, before.ToDictionary(b => b.Key, b => (b.Value.ObservedState, b.Value.ObservedHostId)), now);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            metrics.AgentReports.Increment();
             return Unit.Value;
+        }
+
+        /// <summary>Events for what this report changed: the host coming back, and each VM whose observed state or host moved.</summary>
+        private void RecordChanges(Guid hostId, bool reconnected, HostStatusReport report,
+            Dictionary<Guid, (ObservedState State, HostId? Host)> before, DateTimeOffset now)
+        {
+            if (reconnected)
+            {
+                db.Record("host.connected", "host", hostId, new { observedGeneration = report.ObservedGeneration }, now);
+            }
+            foreach (var vm in report.Vms)
+            {
+                var state = ToObserved(vm.State);
+                if (before.TryGetValue(vm.Id, out var old) && (old.State != state || old.Host?.Value != hostId))
+                {
+                    db.Record("vm.observed", "vm", vm.Id, new { state, previousState = old.State, hostId }, now);
+                }
+            }
+            var present = report.Vms.Select(v => v.Id).ToHashSet();
+            foreach (var (id, old) in before.Where(b => b.Value.Host?.Value == hostId && !present.Contains(b.Key)))
+            {
+                db.Record("vm.observed", "vm", id, new { state = ObservedState.Missing, previousState = old.State, hostId }, now);
+            }
         }
 
         private static ObservedState ToObserved(ObservedVmState state) => state switch

@@ -1,4 +1,5 @@
 using ControlPlane.Application.Common;
+using ControlPlane.Application.Events;
 using ControlPlane.Application.Tasks;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Tasks;
@@ -35,6 +36,7 @@ public static class SetHostMaintenance
                 "host", host.Id.Value, now, now);
             task.Succeed(now);
             db.Tasks.Add(task);
+            db.Record(task.Operation, "host", host.Id.Value, new { host.Name, host.State }, now);
             await db.SaveChangesAsync(cancellationToken);
             return TaskResponse.From(task);
         }

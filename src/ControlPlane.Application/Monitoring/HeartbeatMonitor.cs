@@ -1,3 +1,4 @@
+using ControlPlane.Application.Events;
 using ControlPlane.Domain.Vms;
 using ControlPlane.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,8 @@ internal sealed partial class HeartbeatMonitor(
             {
                 await db.Vms.Where(v => v.ObservedHostId == host.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(v => v.ObservedState, ObservedState.Unknown), ct);
+                db.Record("host.unreachable", "host", host.Id.Value, new { host.Name }, clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
                 LogUnreachable(host.Id.Value, host.Name);
             }
             await transaction.CommitAsync(ct);

@@ -1,4 +1,5 @@
-using ControlPlane.Application.Common;
+using ControlPlane.Application.Events;
+using ControlPlane.Application.Observability;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Hosts;
 using ControlPlane.Domain.Scheduling;
@@ -17,7 +18,7 @@ namespace ControlPlane.Application.Scheduling;
 /// The snapshot reads hosts (with their versions) before VMs, so any VM committed to a host after that
 /// read has moved the host's version past the one the claim is conditional on.
 /// </summary>
-internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoader loader, IOptions<SchedulingOptions> options)
+internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoader loader, IOptions<SchedulingOptions> options, TimeProvider clock, ControlPlaneMetrics metrics)
 {
     public async Task PlaceAndCommitAsync(Vm vm, bool isNew, CancellationToken ct)
     {
@@ -29,7 +30,7 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
         {
             var (snapshot, versions) = await loader.LoadWithVersionsAsync(vm.Id, ct);
             var request = loader.RequestFor(vm.Id.Value, vm.Vcpus, vm.MemoryMiB, vm.MemoryOvercommit, vm.CpuModel, vm.Categories);
-            var target = Choose(snapshot, request, vm.HostId);
+            var target = Choose(snapshot, request, vm.HostId, metrics);
             var previous = vm.HostId;
             await ClaimAsync(target, versions[target], ct);
             if (previous is { } old && old != target)
@@ -37,9 +38,11 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
                 await ClaimAsync(old, versions[old], ct);
             }
             vm.PlaceOn(target);
+            var placed = RecordPlaced(vm, target, previous);
             try
             {
                 await db.SaveChangesAsync(ct);
+                metrics.Placements.Increment("placed");
                 return;
             }
             catch (DbUpdateConcurrencyException ex) when (ex.Entries.All(e => e.Entity is Host) && attempt < options.Value.MaxPlacementAttempts)
@@ -48,16 +51,17 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
                 {
                     entry.State = EntityState.Detached;
                 }
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new Conflict("The VM or its host changed while it was being placed; retry the request.");
+                db.Entry(placed).State = EntityState.Detached;
+                metrics.Placements.Increment("replanned");
             }
         }
     }
 
+    private Domain.Events.EventRecord RecordPlaced(Vm vm, HostId target, HostId? previous) =>
+        db.Record("vm.placed", "vm", vm.Id.Value, new { hostId = target.Value, previousHostId = previous?.Value }, clock.GetUtcNow());
+
     /// <summary>Keeps a VM on its current host when that host still passes every filter; otherwise places it anew.</summary>
-    private static HostId Choose(ClusterSnapshot snapshot, PlacementRequest request, HostId? current)
+    private static HostId Choose(ClusterSnapshot snapshot, PlacementRequest request, HostId? current, ControlPlaneMetrics metrics)
     {
         if (current is { } host && snapshot.Hosts.FirstOrDefault(h => h.Id == host.ToString()) is { } currentHost
             && Scheduler.Default.Place(snapshot with { Hosts = [currentHost] }, request) is Placed)
@@ -67,12 +71,18 @@ internal sealed class PlacementCommitter(ControlPlaneDbContext db, SnapshotLoade
         return Scheduler.Default.Place(snapshot, request) switch
         {
             Placed placed => new HostId(Guid.Parse(placed.HostId)),
-            DomainUnplaceable unplaceable => throw new Common.Unplaceable(
+            DomainUnplaceable unplaceable => throw Refuse(metrics, new Application.Common.Unplaceable(
                 $"No host can take the VM: {Describe(unplaceable.Rejections, snapshot.Hosts.Count)}.",
                 unplaceable.Rejections.Where(r => r.Value > 0).ToDictionary(),
-                unplaceable.ReasonsByHost),
+                unplaceable.ReasonsByHost)),
             _ => throw new InvalidOperationException("Unknown placement decision."),
         };
+    }
+
+    private static Exception Refuse(ControlPlaneMetrics metrics, Exception refusal)
+    {
+        metrics.Placements.Increment("unplaceable");
+        return refusal;
     }
 
     private static string Describe(IReadOnlyDictionary<string, int> rejections, int hosts) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ControlPlane.Application.Common;
+using ControlPlane.Application.Events;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Subnets;
 using ControlPlane.Persistence;
@@ -30,7 +31,7 @@ public static class CreateSubnet
         }
     }
 
-    internal sealed class Handler(ControlPlaneDbContext db) : IRequestHandler<Command, SubnetResponse>
+    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock) : IRequestHandler<Command, SubnetResponse>
     {
         public async Task<SubnetResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -40,6 +41,7 @@ public static class CreateSubnet
             }
             var subnet = new Subnet(new SubnetId(Guid.CreateVersion7()), command.Name, command.SubnetType, command.VlanId);
             db.Subnets.Add(subnet);
+            db.Record("subnet.created", "subnet", subnet.Id.Value, new { subnet.Name, subnet.VlanId }, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return SubnetResponse.From(subnet);
         }

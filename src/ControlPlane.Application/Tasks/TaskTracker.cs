@@ -1,3 +1,5 @@
+using ControlPlane.Application.Events;
+using ControlPlane.Application.Observability;
 using ControlPlane.Domain.Tasks;
 using ControlPlane.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace ControlPlane.Application.Tasks;
 
 /// <summary>Completes or fails running VM tasks from what agents reported, once a second.</summary>
-internal sealed partial class TaskTracker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TaskTracker> logger) : BackgroundService
+internal sealed partial class TaskTracker(IServiceScopeFactory scopes, TimeProvider clock, ControlPlaneMetrics metrics, ILogger<TaskTracker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,6 +51,12 @@ internal sealed partial class TaskTracker(IServiceScopeFactory scopes, TimeProvi
             var vm = vms.GetValueOrDefault(task.EntityId);
             var host = vm?.HostId is { } hostId ? hosts.GetValueOrDefault(hostId) : null;
             TaskCompletion.Evaluate(task, vm, host, now);
+            if (task.IsFinished)
+            {
+                metrics.TasksFinished.Increment(task.Operation, task.Status.ToString().ToUpperInvariant());
+                db.Record($"task.{task.Status.ToString().ToLowerInvariant()}", "task", task.Id.Value,
+                    new { task.Operation, entityId = task.EntityId, task.ErrorMessage }, now);
+            }
         }
         await db.SaveChangesAsync(ct);
     }

@@ -1,5 +1,6 @@
 using ControlPlane.Application.Common;
 using ControlPlane.Application.Dispatch;
+using ControlPlane.Application.Events;
 using ControlPlane.Application.Scheduling;
 using ControlPlane.Application.Tasks;
 using ControlPlane.Domain.Common;
@@ -31,6 +32,7 @@ public static class ChangeVmPower
             var task = new OperationTask(new TaskId(Guid.CreateVersion7()), Operation(command.Action), "vm", vm.Id.Value,
                 now, now.AddSeconds(options.Value.PowerTaskTimeoutSeconds));
             db.Tasks.Add(task);
+            db.Record(task.Operation, "vm", vm.Id.Value, new { taskId = task.Id.Value, vm.PowerState }, now);
             if (command.Action == VmPowerAction.PowerOn)
             {
                 // A powered-off VM reserves nothing, so powering on places it again (on its host if that still fits).

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using ControlPlane.Application.Dispatch;
+using ControlPlane.Application.Events;
 using ControlPlane.Application.Scheduling;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Vms;
+using ControlPlane.Persistence;
 using FluentValidation;
 using MediatR;
 
@@ -53,7 +55,7 @@ public static class CreateVm
         }
     }
 
-    internal sealed class Handler(PlacementCommitter committer, NicFactory nics, TimeProvider clock, DispatchSignal dispatch)
+    internal sealed class Handler(ControlPlaneDbContext db, PlacementCommitter committer, NicFactory nics, TimeProvider clock, DispatchSignal dispatch)
         : IRequestHandler<Command, VmResponse>
     {
         public async Task<VmResponse> Handle(Command command, CancellationToken cancellationToken)
@@ -70,6 +72,7 @@ public static class CreateVm
             {
                 vm.AddDisk(new VmDisk(Guid.CreateVersion7(), disk.SizeGiB ?? 0, disk.ImageId));
             }
+            db.Record("vm.created", "vm", vm.Id.Value, new { vm.Name, vm.Vcpus, vm.MemoryMiB, vm.PowerState }, now);
             await committer.PlaceAndCommitAsync(vm, isNew: true, cancellationToken);
             dispatch.Notify();
             return VmResponse.From(vm);

@@ -1,5 +1,6 @@
 using ControlPlane.Application.Common;
 using ControlPlane.Application.Dispatch;
+using ControlPlane.Application.Events;
 using ControlPlane.Domain.Common;
 using ControlPlane.Persistence;
 using MediatR;
@@ -10,19 +11,21 @@ namespace ControlPlane.Application.Vms;
 public static class DeleteVm
 {
     /// <summary>Removes the VM; its host's agent stops it and frees its resources.</summary>
-    public sealed record Command(Guid Id) : IRequest<Unit>;
+    public sealed record Command(Guid Id, long? ExpectedVersion = null) : IRequest<Unit>, IConditionalRequest;
 
-    internal sealed class Handler(ControlPlaneDbContext db, DispatchSignal dispatch) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(ControlPlaneDbContext db, DispatchSignal dispatch, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var vm = await db.Vms.SingleOrDefaultAsync(v => v.Id == new VmId(command.Id), cancellationToken)
                 ?? throw new NotFound("VM", command.Id);
+            db.ExpectVersion(vm, command.ExpectedVersion);
             if (vm.HostId is { } hostId)
             {
                 (await db.Hosts.SingleAsync(h => h.Id == hostId, cancellationToken)).BumpGeneration();
             }
             db.Vms.Remove(vm);
+            db.Record("vm.deleted", "vm", vm.Id.Value, new { vm.Name, hostId = vm.HostId?.Value }, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             dispatch.Notify();
             return Unit.Value;

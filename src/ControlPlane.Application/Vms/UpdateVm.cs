@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ControlPlane.Application.Common;
 using ControlPlane.Application.Dispatch;
+using ControlPlane.Application.Events;
 using ControlPlane.Application.Scheduling;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Vms;
@@ -23,7 +24,7 @@ public static class UpdateVm
         public IReadOnlyDictionary<string, string>? Categories { get; init; }
     }
 
-    public sealed record Command(Guid Id, Body Body) : IRequest<VmResponse>;
+    public sealed record Command(Guid Id, Body Body, long? ExpectedVersion = null) : IRequest<VmResponse>, IConditionalRequest;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -43,11 +44,13 @@ public static class UpdateVm
         {
             var vm = await db.Vms.SingleOrDefaultAsync(v => v.Id == new VmId(command.Id), cancellationToken)
                 ?? throw new NotFound("VM", command.Id);
+            db.ExpectVersion(vm, command.ExpectedVersion);
             var grows = command.Body.Vcpus > vm.Vcpus || command.Body.MemoryMiB > vm.MemoryMiB;
             vm.Rename(command.Body.Name);
             vm.Resize(command.Body.Vcpus, command.Body.MemoryMiB);
             vm.SetCategories(command.Body.Categories ?? new Dictionary<string, string>());
             vm.Touch(clock.GetUtcNow());
+            db.Record("vm.updated", "vm", vm.Id.Value, new { vm.Name, vm.Vcpus, vm.MemoryMiB, vm.Categories }, clock.GetUtcNow());
             if (grows && vm.PowerState != PowerState.Off)
             {
                 await committer.PlaceAndCommitAsync(vm, isNew: false, cancellationToken);

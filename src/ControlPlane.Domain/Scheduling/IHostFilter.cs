@@ -1,8 +1,12 @@
 namespace ControlPlane.Domain.Scheduling;
 
-/// <summary>Decides whether a host can take a VM at all. Returns null to pass, or the reason it rejects.</summary>
+/// <summary>Decides whether a host can take a VM at all; <see cref="Explain"/> says why not, only when asked.</summary>
 public interface IHostFilter
 {
     string Name { get; }
-    string? Reject(HostLoad host, PlacementRequest request, ClusterSnapshot snapshot);
+
+    bool Accepts(HostLoad host, PlacementContext context);
+
+    /// <summary>The reason a host was rejected, for the explanation of an unplaceable VM.</summary>
+    string Explain(HostLoad host, PlacementContext context);
 }

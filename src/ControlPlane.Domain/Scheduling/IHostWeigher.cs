@@ -4,5 +4,5 @@ namespace ControlPlane.Domain.Scheduling;
 public interface IHostWeigher
 {
     string Name { get; }
-    double Score(HostLoad host, PlacementRequest request);
+    double Score(HostLoad host, PlacementContext context);
 }

@@ -6,7 +6,3 @@ public abstract record PlacementDecision
     /// <summary>Per filter, how many hosts it excluded (a host counts against the first filter that rejects it).</summary>
     public required IReadOnlyDictionary<string, int> Rejections { get; init; }
 }
-
-public sealed record Placed(string HostId, IReadOnlyDictionary<string, double> Scores) : PlacementDecision;
-
-public sealed record Unplaceable(IReadOnlyDictionary<string, string> ReasonsByHost) : PlacementDecision;

@@ -101,6 +101,14 @@ public sealed class Cluster : IAsyncDisposable
         ], new Dictionary<string, string> { ["Agent__JoinToken"] = JoinToken });
     }
 
+    /// <summary>A client without a request timeout, for long-lived streams such as the event stream.</summary>
+    public HttpClient CreateStreamingClient()
+    {
+        var client = new HttpClient { BaseAddress = Api.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        return client;
+    }
+
     public void KillAgent(string name) => _agents[name].Kill();
 
     public string AgentOutput(string name) => _agents[name].Output;

@@ -5,6 +5,7 @@ public sealed class HostStateFilter : IHostFilter
 {
     public string Name => nameof(HostStateFilter);
 
-    public string? Reject(HostLoad host, PlacementRequest request, ClusterSnapshot snapshot) =>
-        host.Host.State == SchedulerHostState.Connected ? null : $"host is {host.Host.State}";
+    public bool Accepts(HostLoad host, PlacementContext context) => host.Host.State == SchedulerHostState.Connected;
+
+    public string Explain(HostLoad host, PlacementContext context) => $"host is {host.Host.State}";
 }

@@ -1,12 +1,12 @@
 namespace ControlPlane.Domain.Scheduling.Filters;
 
-/// <summary>The VM's reserved memory fits in what the host has not yet reserved.</summary>
+/// <summary>The VM's reserved memory (less than its size when overcommitted) fits in what the host has not reserved.</summary>
 public sealed class MemoryFilter : IHostFilter
 {
     public string Name => nameof(MemoryFilter);
 
-    public string? Reject(HostLoad host, PlacementRequest request, ClusterSnapshot snapshot) =>
-        request.MemoryReservedMiB > host.FreeMemoryMiB
-            ? $"{host.FreeMemoryMiB} MiB free, {request.MemoryReservedMiB} MiB needed"
-            : null;
+    public bool Accepts(HostLoad host, PlacementContext context) => context.Request.MemoryReservedMiB <= host.FreeMemoryMiB;
+
+    public string Explain(HostLoad host, PlacementContext context) =>
+        $"{host.FreeMemoryMiB} MiB free, {context.Request.MemoryReservedMiB} MiB needed";
 }

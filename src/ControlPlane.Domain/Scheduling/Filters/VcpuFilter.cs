@@ -8,15 +8,14 @@ public sealed class VcpuFilter : IHostFilter
 {
     public string Name => nameof(VcpuFilter);
 
-    public string? Reject(HostLoad host, PlacementRequest request, ClusterSnapshot snapshot)
-    {
-        if (request.Vcpus > host.Host.CpuCores)
-        {
-            return $"{request.Vcpus} vCPUs exceed the host's {host.Host.CpuCores} cores";
-        }
-        var allocatable = (int)Math.Floor(host.Host.CpuCores * snapshot.Settings.VcpuAllocationRatio);
-        return host.AllocatedVcpus + request.Vcpus > allocatable
-            ? $"{allocatable - host.AllocatedVcpus} allocatable vCPUs free, {request.Vcpus} needed"
-            : null;
-    }
+    public bool Accepts(HostLoad host, PlacementContext context) =>
+        context.Request.Vcpus <= host.Host.CpuCores && host.AllocatedVcpus + context.Request.Vcpus <= Allocatable(host, context);
+
+    public string Explain(HostLoad host, PlacementContext context) =>
+        context.Request.Vcpus > host.Host.CpuCores
+            ? $"{context.Request.Vcpus} vCPUs exceed the host's {host.Host.CpuCores} cores"
+            : $"{Allocatable(host, context) - host.AllocatedVcpus} allocatable vCPUs free, {context.Request.Vcpus} needed";
+
+    private static int Allocatable(HostLoad host, PlacementContext context) =>
+        (int)Math.Floor(host.Host.CpuCores * context.Snapshot.Settings.VcpuAllocationRatio);
 }

@@ -5,5 +5,5 @@ public sealed class FreeMemoryWeigher : IHostWeigher
 {
     public string Name => nameof(FreeMemoryWeigher);
 
-    public double Score(HostLoad host, PlacementRequest request) => host.FreeMemoryMiB - request.MemoryReservedMiB;
+    public double Score(HostLoad host, PlacementContext context) => host.FreeMemoryMiB - context.Request.MemoryReservedMiB;
 }

@@ -1,0 +1,3 @@
+namespace ControlPlane.Domain.Scheduling.Compliance;
+
+public enum ComplianceStatus { Compliant, NonCompliant }

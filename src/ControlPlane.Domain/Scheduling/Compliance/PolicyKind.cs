@@ -1,0 +1,3 @@
+namespace ControlPlane.Domain.Scheduling.Compliance;
+
+public enum PolicyKind { VmHostAffinity, VmVmAntiAffinity, VmVmAffinity }

@@ -1,0 +1,3 @@
+namespace ControlPlane.Domain.Scheduling.Planning;
+
+public enum PlanIssueKind { NotEnoughResources, NotEnoughHosts, ConflictingPolicy, HaGuaranteeBroken }

@@ -1,0 +1,3 @@
+namespace ControlPlane.Domain.Scheduling;
+
+public enum SchedulerHostState { Connected, Unreachable, Maintenance }
