@@ -1,27 +1,34 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ControlPlane.RealHost.Tests;
 
 namespace ControlPlane.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// A control plane process and simulated agent processes on loopback, each with its own folder, talking
-/// real HTTP; the test drives it through the public API only.
+/// A control plane process and agent processes, each with its own folder, talking real HTTP: simulated
+/// agents on loopback, or qemu/ovs agents in test-host namespaces over unix sockets. The test drives it
+/// through the public API only.
 /// </summary>
 public sealed class Cluster : IAsyncDisposable
 {
     private const string JoinToken = "e2e-join-token";
     private const string AdminKey = "e2e-admin-key";
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "cp-e2e", Guid.NewGuid().ToString("N"));
+    private readonly string _root;
     private readonly Dictionary<string, ChildProcess> _agents = [];
     private ChildProcess? _controlPlane;
+
+    private Cluster(string root) => _root = root;
 
     public HttpClient Api { get; private set; } = null!;
     public string ControlPlaneUrl { get; private set; } = "";
 
+    /// <summary>The test hosts and their agents, when the cluster runs on them.</summary>
+    internal TestHostAgents? TestHosts { get; private set; }
+
     public static async Task<Cluster> StartAsync(params string[] agentNames)
     {
-        var cluster = new Cluster();
+        var cluster = new Cluster(Path.Combine(Path.GetTempPath(), "cp-e2e", Guid.NewGuid().ToString("N")));
         await cluster.StartControlPlaneAsync();
         foreach (var name in agentNames)
         {
@@ -30,13 +37,38 @@ public sealed class Cluster : IAsyncDisposable
         return cluster;
     }
 
-    private async Task StartControlPlaneAsync()
+    /// <summary>
+    /// A control plane listening on loopback and on a unix socket, and <paramref name="hosts"/> test hosts
+    /// (scripts/testhosts.sh with <paramref name="prefix"/>) each running an agent with the qemu and ovs drivers.
+    /// </summary>
+    internal static async Task<Cluster> StartOnTestHostsAsync(string prefix, int hosts)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"{prefix}-{Environment.ProcessId}");
+        var cluster = new Cluster(root);
+        var socket = Path.Combine(root, "cp.sock");
+        Directory.CreateDirectory(root);
+        try
+        {
+            await cluster.StartControlPlaneAsync($";http://unix:{socket}");
+            cluster.TestHosts = new TestHostAgents(new TestBed(prefix, root), hosts, socket, JoinToken);
+            await cluster.TestHosts.StopAsync();
+            await cluster.TestHosts.StartAsync();
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartControlPlaneAsync(string extraUrls = "")
     {
         var port = FreePort.Next();
         ControlPlaneUrl = $"http://127.0.0.1:{port}";
         _controlPlane = ChildProcess.StartDotnet(RepositoryRoot.Built("ControlPlane.Api"),
         [
-            $"--Urls={ControlPlaneUrl}",
+            $"--Urls={ControlPlaneUrl}{extraUrls}",
             $"--ControlPlane:DataDir={Path.Combine(_root, "control-plane")}",
             $"--ControlPlane:JoinToken={JoinToken}",
             $"--ControlPlane:Auth:AdminKey={AdminKey}",
@@ -88,13 +120,16 @@ public sealed class Cluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (TestHosts is not null)
+        {
+            await TestHosts.StopAsync();
+        }
         foreach (var agent in _agents.Values)
         {
             agent.Dispose();
         }
         _controlPlane?.Dispose();
         Api?.Dispose();
-        await Task.Yield();
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
