@@ -9,4 +9,7 @@ internal sealed record BodyTemplate(Func<World, string> Json, IReadOnlyList<stri
 {
     public IReadOnlyList<string> OpenMaps { get; init; } = [];
     public bool TolerantReader { get; init; }
+
+    /// <summary>Integer fields that are 64-bit, where a number past 32 bits is still valid.</summary>
+    public IReadOnlyList<string> Int64Fields { get; init; } = [];
 }

@@ -93,6 +93,7 @@ internal static class OperationCatalog
                 ["observedGeneration", "capacity", "capacity.cpuCores", "capacity.memoryMiB", "vms[0].id", "vms[0].state"])
             {
                 OpenMaps = ["capacity.gpus"],
+                Int64Fields = ["observedGeneration", "vms[0].dirtyRateBytesPerSec"],
                 TolerantReader = true,
             },
         },

@@ -1,5 +1,6 @@
 using System.Net;
 using ControlPlane.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ControlPlane.Api.Tests.Reliability;
 
@@ -25,9 +26,9 @@ internal sealed class World
     public required Guid ViewerKeyId { get; init; }
     public required string ViewerKey { get; init; }
 
-    public static async Task<World> CreateAsync(ControlPlaneFactory factory)
+    public static async Task<World> CreateAsync(WebApplicationFactory<Program> factory)
     {
-        var admin = factory.CreateClient();
+        var admin = Client(factory, ControlPlaneFactory.AdminKey);
         var hostA = await admin.RegisterHostAsync("world-a");
         var hostB = await admin.RegisterHostAsync("world-b");
         var subnetInUse = await IdOfAsync(await admin.PostJsonAsync("/api/v1/subnets", """{"name":"world-v100","vlanId":100}"""));
@@ -40,7 +41,7 @@ internal sealed class World
         var clusters = await (await admin.GetAsync("/api/v1/clusters")).ReadJsonAsync();
         return new World
         {
-            Http = factory.CreateAnonymousClient(),
+            Http = Client(factory, key: null),
             ClusterId = Guid.Parse((string)clusters["data"]![0]!["id"]!),
             HostA = hostA.HostId,
             TokenA = hostA.HostToken,
@@ -67,6 +68,18 @@ internal sealed class World
         Entity.Cluster => ClusterId,
         _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "This operation names no resource."),
     };
+
+    /// <summary>A client with exactly the key given (none for null), whatever the factory adds by default.</summary>
+    public static HttpClient Client(WebApplicationFactory<Program> factory, string? key)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Remove("X-Api-Key");
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+        return client;
+    }
 
     private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
     {
