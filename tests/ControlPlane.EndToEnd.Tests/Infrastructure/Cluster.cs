@@ -30,10 +30,26 @@ public sealed class Cluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>The control plane's output so far (of its latest start).</summary>
+    public string ControlPlaneOutput => _controlPlane?.Output ?? "";
+
+    /// <summary>SIGKILL the control plane, as a crash or an OOM kill would; its agents keep running.</summary>
+    public void KillControlPlane() => _controlPlane?.Kill();
+
+    /// <summary>Starts the control plane again on the same address and data folder.</summary>
+    public async Task RestartControlPlaneAsync()
+    {
+        _controlPlane?.Dispose();
+        Api.Dispose();
+        await StartControlPlaneAsync();
+    }
+
     private async Task StartControlPlaneAsync()
     {
-        var port = FreePort.Next();
-        ControlPlaneUrl = $"http://127.0.0.1:{port}";
+        if (ControlPlaneUrl.Length == 0)
+        {
+            ControlPlaneUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        }
         _controlPlane = ChildProcess.StartDotnet(RepositoryRoot.Built("ControlPlane.Api"),
         [
             $"--Urls={ControlPlaneUrl}",
@@ -52,7 +68,7 @@ public sealed class Cluster : IAsyncDisposable
     }
 
     /// <summary>Starts (or restarts, with the same data folder and so the same identity) an agent.</summary>
-    public void StartAgent(string name)
+    public void StartAgent(string name, int cpuCores = 8, int memoryMiB = 16384)
     {
         var dataDir = Path.Combine(_root, "agents", name);
         Directory.CreateDirectory(dataDir);
@@ -64,8 +80,8 @@ public sealed class Cluster : IAsyncDisposable
             $"--Agent:DataDir={dataDir}",
             "--Agent:Driver=simulated",
             "--Agent:ReportIntervalSeconds=1",
-            "--Agent:Simulated:CpuCores=8",
-            "--Agent:Simulated:MemoryMiB=16384",
+            $"--Agent:Simulated:CpuCores={cpuCores}",
+            $"--Agent:Simulated:MemoryMiB={memoryMiB}",
         ], new Dictionary<string, string> { ["Agent__JoinToken"] = JoinToken });
     }
 
