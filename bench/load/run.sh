@@ -3,12 +3,14 @@
 # control plane's dev cluster (3 simulated agents) with the same client, 64 closed-loop clients each,
 # and writes the figures and whether the goals were met into bench/README.md ("## Load").
 # Servers listen on 127.0.0.1 only; the server side is pinned to core 0 and the client to core 1.
-# Usage: bench/load/run.sh [seconds=60] [clients=64]
+# Usage: bench/load/run.sh [seconds=60] [clients=64] [warmup seconds=20]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 seconds=${1:-60}
 clients=${2:-64}
+# Long enough for tiered JIT to promote the hot paths on a busy 2-core machine (they stayed tier 0 after 5 s).
+warmup=${3:-20}
 work=$(mktemp -d /tmp/cp-load.XXXXXX)
 admin_key="load-admin-$(date +%s)"
 pids=()
@@ -57,7 +59,7 @@ DOTNET_gcServer=1 pin 0 dotnet "$bench" hello --urls="http://127.0.0.1:$hello_po
 pids+=($!)
 wait_http "http://127.0.0.1:$hello_port/" 30
 pin 1 dotnet "$bench" run --workload=hello --target="http://127.0.0.1:$hello_port" \
-  --clients="$clients" --seconds="$seconds" --out="$work/hello.json"
+  --clients="$clients" --seconds="$seconds" --warmup="$warmup" --out="$work/hello.json"
 kill "${pids[0]}"
 
 echo "== control plane (dev cluster, 3 simulated agents)"
@@ -69,10 +71,10 @@ pin 0 dotnet "$api" --Urls="http://127.0.0.1:$cp_port" --ControlPlane:DataDir="$
 pids+=($!)
 wait_http "http://127.0.0.1:$cp_port/healthz" 60
 pin 1 dotnet "$bench" run --workload=controlplane --target="http://127.0.0.1:$cp_port" --key="$admin_key" \
-  --clients="$clients" --seconds="$seconds" --out="$work/controlplane.json"
+  --clients="$clients" --seconds="$seconds" --warmup="$warmup" --out="$work/controlplane.json"
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 dotnet "$bench" report --hello="$work/hello.json" --controlplane="$work/controlplane.json" --readme=bench/README.md \
   --machine="\`nproc\` = $(nproc), CPU \"$cpu\", $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Debian $(cat /etc/debian_version)" \
-  --note="Server (and the dev cluster's agents) pinned to core 0, client to core 1 with taskset; $clients closed-loop clients over loopback, ${seconds} s measured after a 5 s warm-up, each workload in turn. Load average before the run: $load_before (the machine is shared)."
+  --note="Server (and the dev cluster's agents) pinned to core 0, client to core 1 with taskset; $clients closed-loop clients over loopback, ${seconds} s measured after a ${warmup} s warm-up, each workload in turn. Load average before the run: $load_before (the machine is shared)."
 echo "== figures written to bench/README.md (raw results in $work)"
