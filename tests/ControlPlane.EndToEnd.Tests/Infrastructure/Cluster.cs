@@ -18,6 +18,9 @@ public sealed class Cluster : IAsyncDisposable
     private readonly Dictionary<string, ChildProcess> _agents = [];
     private ChildProcess? _controlPlane;
 
+    /// <summary>Further listen URLs (a unix socket for agents in network namespaces), kept across restarts.</summary>
+    private string _extraUrls = "";
+
     private Cluster(string root) => _root = root;
 
     public HttpClient Api { get; private set; } = null!;
@@ -49,7 +52,8 @@ public sealed class Cluster : IAsyncDisposable
         Directory.CreateDirectory(root);
         try
         {
-            await cluster.StartControlPlaneAsync($";http://unix:{socket}");
+            cluster._extraUrls = $";http://unix:{socket}";
+            await cluster.StartControlPlaneAsync();
             cluster.TestHosts = new TestHostAgents(new TestBed(prefix, root), hosts, socket, JoinToken);
             await cluster.TestHosts.StopAsync();
             await cluster.TestHosts.StartAsync();
@@ -62,13 +66,31 @@ public sealed class Cluster : IAsyncDisposable
         }
     }
 
-    private async Task StartControlPlaneAsync(string extraUrls = "")
+
+    /// <summary>The control plane's output so far (of its latest start).</summary>
+    public string ControlPlaneOutput => _controlPlane?.Output ?? "";
+
+    /// <summary>SIGKILL the control plane, as a crash or an OOM kill would; its agents keep running.</summary>
+    public void KillControlPlane() => _controlPlane?.Kill();
+
+    /// <summary>Starts the control plane again on the same address and data folder.</summary>
+    public async Task RestartControlPlaneAsync()
     {
-        var port = FreePort.Next();
-        ControlPlaneUrl = $"http://127.0.0.1:{port}";
+        _controlPlane?.Dispose();
+        Api.Dispose();
+        await StartControlPlaneAsync();
+    }
+
+
+    private async Task StartControlPlaneAsync()
+    {
+        if (ControlPlaneUrl.Length == 0)
+        {
+            ControlPlaneUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        }
         _controlPlane = ChildProcess.StartDotnet(RepositoryRoot.Built("ControlPlane.Api"),
         [
-            $"--Urls={ControlPlaneUrl}{extraUrls}",
+            $"--Urls={ControlPlaneUrl}{_extraUrls}",
             $"--ControlPlane:DataDir={Path.Combine(_root, "control-plane")}",
             $"--ControlPlane:JoinToken={JoinToken}",
             $"--ControlPlane:Auth:AdminKey={AdminKey}",
@@ -84,7 +106,7 @@ public sealed class Cluster : IAsyncDisposable
     }
 
     /// <summary>Starts (or restarts, with the same data folder and so the same identity) an agent.</summary>
-    public void StartAgent(string name)
+    public void StartAgent(string name, int cpuCores = 8, int memoryMiB = 16384)
     {
         var dataDir = Path.Combine(_root, "agents", name);
         Directory.CreateDirectory(dataDir);
@@ -96,8 +118,8 @@ public sealed class Cluster : IAsyncDisposable
             $"--Agent:DataDir={dataDir}",
             "--Agent:Driver=simulated",
             "--Agent:ReportIntervalSeconds=1",
-            "--Agent:Simulated:CpuCores=8",
-            "--Agent:Simulated:MemoryMiB=16384",
+            $"--Agent:Simulated:CpuCores={cpuCores}",
+            $"--Agent:Simulated:MemoryMiB={memoryMiB}",
         ], new Dictionary<string, string> { ["Agent__JoinToken"] = JoinToken });
     }
 
