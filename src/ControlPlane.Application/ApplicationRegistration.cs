@@ -46,6 +46,7 @@ public static class ApplicationRegistration
         services.AddSingleton<ControlPlaneMetrics>();
         services.AddScoped<ClusterGauges>();
         services.AddScoped<ApiKeyLookup>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<ReadEvents>();
         services.AddSingleton<AuditWriter>();
         services.AddHostedService<WebhookSender>();
