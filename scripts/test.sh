@@ -8,8 +8,12 @@ cd "$(dirname "$0")/.."
 results=.work/test-results
 rm -rf "$results" && mkdir -p "$results"
 
-if [ -x scripts/prereqs.sh ]; then
-  if ! scripts/prereqs.sh; then
+# Real-host prerequisites (QEMU, Open vSwitch, the test guest). Failing to install them fails the run,
+# except locally with an explicit CONTROLPLANE_SKIP_REALHOST=1 (then the real-host tests say NOT RUN).
+if [ -x scripts/prereqs.sh ] && ! scripts/prereqs.sh; then
+  if [ "${CI:-}" != true ] && [ "${CONTROLPLANE_SKIP_REALHOST:-}" = 1 ]; then
+    echo "prerequisites failed to install; CONTROLPLANE_SKIP_REALHOST=1, so the real-host tests will not run" >&2
+  else
     echo "prerequisites failed to install" >&2
     echo "0 passed, 1 failed"
     exit 1

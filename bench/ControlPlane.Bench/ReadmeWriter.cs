@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace ControlPlane.Bench;
 
-/// <summary>Writes the measured table and the machine it ran on into bench/README.md.</summary>
+/// <summary>
+/// Writes the measured table and the machine it ran on into its own section of bench/README.md (between
+/// the scheduler markers), leaving the other benchmarks' sections as they are.
+/// </summary>
 internal static class ReadmeWriter
 {
     public static IEnumerable<string> Table(List<ReportRow> rows) =>
@@ -20,7 +23,7 @@ internal static class ReadmeWriter
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
         List<string> lines =
         [
-            "# Scheduler benchmark",
+            "## Scheduler (ADS)",
             "",
             "One command builds Release and runs everything: `bench/run-scheduler.sh` (same as",
             "`dotnet run -c Release --project bench/ControlPlane.Bench -- report [instancesDir]`).",
@@ -58,6 +61,6 @@ internal static class ReadmeWriter
             "",
             .. details.Select(d => $"- {d}"),
         ];
-        File.WriteAllLines(path, lines);
+        ReadmeSection.Replace(path, "scheduler", lines);
     }
 }

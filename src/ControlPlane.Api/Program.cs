@@ -31,7 +31,6 @@ builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
 });
 
 builder.Services.Configure<ControlPlaneOptions>(builder.Configuration.GetSection("ControlPlane"));
-builder.Services.Configure<DevClusterOptions>(builder.Configuration.GetSection("DevCluster"));
 
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
@@ -64,7 +63,7 @@ builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document,
 builder.Services.AddControlPlaneAuth();
 builder.Services.AddPersistence(provider => provider.GetRequiredService<IOptions<ControlPlaneOptions>>().Value.ConnectionString);
 builder.Services.AddApplication(builder.Configuration);
-builder.Services.AddHostedService<DevClusterSupervisor>();
+builder.AddDevCluster();
 
 var app = builder.Build();
 

@@ -41,12 +41,14 @@ public static class ApplicationRegistration
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ConcurrencyBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
-        RegisterClosedImplementations(services, typeof(IRequestHandler<,>));
-        RegisterClosedImplementations(services, typeof(IValidator<>));
+        RegisterClosedImplementations(services, typeof(IRequestHandler<,>), ServiceLifetime.Scoped);
+        // Validators hold no state, and building one compiles its rules' expressions: once per process, not per request.
+        RegisterClosedImplementations(services, typeof(IValidator<>), ServiceLifetime.Singleton);
 
         services.AddSingleton<ControlPlaneMetrics>();
         services.AddScoped<ClusterGauges>();
         services.AddScoped<ApiKeyLookup>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<ReadEvents>();
         services.AddSingleton<AuditWriter>();
         services.AddHostedService<WebhookSender>();
@@ -69,14 +71,14 @@ public static class ApplicationRegistration
         return services;
     }
 
-    private static void RegisterClosedImplementations(IServiceCollection services, Type openInterface)
+    private static void RegisterClosedImplementations(IServiceCollection services, Type openInterface, ServiceLifetime lifetime)
     {
         var types = Assembly.GetExecutingAssembly().GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false });
         foreach (var type in types)
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface))
             {
-                services.AddScoped(contract, type);
+                services.Add(new ServiceDescriptor(contract, type, lifetime));
             }
         }
     }

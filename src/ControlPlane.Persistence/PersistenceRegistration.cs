@@ -7,11 +7,11 @@ namespace ControlPlane.Persistence;
 
 public static partial class PersistenceRegistration
 {
-    /// <summary>Registers the context; the connection string is resolved per context from the service provider's configuration.</summary>
+    /// <summary>Registers a pooled context; the connection string comes from the service provider's configuration.</summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
-        services.AddDbContext<ControlPlaneDbContext>((provider, options) => options
-            .UseSqlite(connectionString(provider))
-            .AddInterceptors(new SqlitePragmas()));
+        services.AddDbContextPool<ControlPlaneDbContext>((provider, options) => options
+            .UseSqlite(SqliteConnectionSettings.Apply(connectionString(provider)))
+            .AddInterceptors(SqlitePragmas.Instance));
 
     /// <summary>
     /// Applies pending migrations (never EnsureCreated) and switches the database to WAL, once, before the

@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ControlPlane.Persistence;
 
 /// <summary>
-/// Per-connection SQLite settings: wait up to the busy timeout for the single writer lock instead of
-/// failing, and fsync at WAL checkpoints rather than every commit (durable across a process crash).
+/// Per-connection SQLite setting that has no connection-string keyword: in WAL mode, fsync at checkpoints
+/// rather than at every commit (durable across a process crash, not a power loss).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+    public static readonly SqlitePragmas Instance = new();
+
+    private const string Pragmas = "PRAGMA synchronous = NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

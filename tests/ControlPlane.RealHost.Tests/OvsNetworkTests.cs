@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using ControlPlane.Agent.Hypervisor.Qemu;
 using ControlPlane.Agent.Network.Ovs;
 using ControlPlane.Contracts;
@@ -13,7 +12,7 @@ namespace ControlPlane.RealHost.Tests;
 /// D (host 1, trunk: native 100 plus tagged 200). Guests ping on their own and report on the serial console.
 /// </summary>
 [Trait("Category", "RealHost")]
-public sealed partial class OvsNetworkTests(TestBedFixture bed, ITestOutputHelper output) : IClassFixture<TestBedFixture>
+public sealed class OvsNetworkTests(TestBedFixture bed, ITestOutputHelper output) : IClassFixture<TestBedFixture>
 {
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(90);
 
@@ -55,7 +54,7 @@ public sealed partial class OvsNetworkTests(TestBedFixture bed, ITestOutputHelpe
         await sc.WaitForAsync(s => s.Pings("10.100.0.11").Count >= 3, "C tried A three times", PingTimeout);
         Assert.DoesNotContain(true, sc.Pings("10.100.0.11"));
 
-        await BondFailoverLosesAtMostOnePingAsync(net1, sb);
+        await BondFailoverLosesAtMostOnePingAsync(sb);
         output.WriteLine($"bond failover: {clock.Elapsed.TotalSeconds:0.0} s");
 
         await BondModeChangesKeepTrafficFlowingAsync(net2, sb);
@@ -65,31 +64,12 @@ public sealed partial class OvsNetworkTests(TestBedFixture bed, ITestOutputHelpe
         output.WriteLine($"total: {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    private async Task BondFailoverLosesAtMostOnePingAsync(OvsNetworkDriver net1, SerialConsole sb)
+    private async Task BondFailoverLosesAtMostOnePingAsync(SerialConsole sb)
     {
-        var runner = new CommandRunner(TestBedFixture.Namespace(1));
-        var show = await runner.RunAsync("ovs-appctl", ["-t", net1.ControlSocket, "bond/show", "br0-up"], CancellationToken.None);
-        var active = ActiveMember().Match(show).Groups[1].Value;
-        Assert.True(active is "eth1" or "eth2", "active member of br0-up not found in:\n" + show);
-
-        var mark = sb.Lines().Length;
-        await Eventually.HoldsAsync(() => sb.Pings("10.100.0.11", mark).Count >= 5, PingTimeout, "B pinging A before failover");
-        mark = sb.Lines().Length;
-        await runner.RunAsync("ip", ["link", "set", "dev", active, "down"], CancellationToken.None);
-        try
-        {
-            await Eventually.HoldsAsync(() => sb.Pings("10.100.0.11", mark).Count >= 50, PingTimeout, "50 pings from B to A after failover");
-            var pings = sb.Pings("10.100.0.11", mark).Take(50).ToList();
-            var lost = pings.Count(ok => !ok);
-            output.WriteLine($"bond failover: took {active} down, lost {lost} of 50 pings");
-            Assert.True(lost <= 1, $"lost {lost} of 50 pings after taking {active} down");
-            var after = await runner.RunAsync("ovs-appctl", ["-t", net1.ControlSocket, "bond/show", "br0-up"], CancellationToken.None);
-            Assert.NotEqual(active, ActiveMember().Match(after).Groups[1].Value);
-        }
-        finally
-        {
-            await runner.RunAsync("ip", ["link", "set", "dev", active, "up"], CancellationToken.None);
-        }
+        var failover = await BondFailover.TakeActiveUplinkDownAsync(bed.Bed, 1, sb, "10.100.0.11", PingTimeout);
+        output.WriteLine($"bond failover: took {failover.Downed} down, lost {failover.Lost} of {BondFailover.Pings} pings");
+        Assert.True(failover.Lost <= 1, $"lost {failover.Lost} of {BondFailover.Pings} pings after taking {failover.Downed} down");
+        Assert.NotEqual(failover.Downed, failover.ActiveAfter);
     }
 
     /// <summary>
@@ -140,7 +120,4 @@ public sealed partial class OvsNetworkTests(TestBedFixture bed, ITestOutputHelpe
     }
 
     private static SerialConsole Serial(QemuHypervisor hv, DesiredVm vm) => new(hv.SerialLogPath(vm.Id));
-
-    [GeneratedRegex(@"active (?:member|slave) mac: \S+\((\S+)\)")]
-    private static partial Regex ActiveMember();
 }

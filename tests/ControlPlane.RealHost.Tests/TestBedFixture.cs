@@ -1,5 +1,3 @@
-using ControlPlane.Agent.Hypervisor.Qemu;
-
 namespace ControlPlane.RealHost.Tests;
 
 /// <summary>
@@ -8,15 +6,16 @@ namespace ControlPlane.RealHost.Tests;
 /// </summary>
 public sealed class TestBedFixture : IAsyncLifetime
 {
-    public const string Prefix = "cprt";
+    private const string Prefix = "cprt";
+    private readonly TestBed _bed = new(Prefix, Path.Combine(Path.GetTempPath(), $"{Prefix}-{Environment.ProcessId}-bed"));
 
-    public string Work { get; } = Path.Combine(Path.GetTempPath(), $"cprt-{Environment.ProcessId}-bed");
     public bool Created { get; private set; }
-    public static string Script => Path.Combine(RealHostEnvironment.RepoRoot, "scripts", "testhosts.sh");
 
     public static string Namespace(int host) => $"{Prefix}-h{host}";
 
-    public string HostDir(int host) => Path.Combine(Work, $"hosts-{Prefix}", Namespace(host));
+    public string HostDir(int host) => _bed.HostDir(host);
+
+    internal TestBed Bed => _bed;
 
     public async Task InitializeAsync()
     {
@@ -25,9 +24,9 @@ public sealed class TestBedFixture : IAsyncLifetime
             return;
         }
 
-        await RunScriptAsync("down");
+        await _bed.RunScriptAsync("down");
         Created = true;
-        await RunScriptAsync("up", "2");
+        await _bed.RunScriptAsync("up", "2");
     }
 
     public async Task DisposeAsync()
@@ -42,14 +41,10 @@ public sealed class TestBedFixture : IAsyncLifetime
             GuestReaper.KillAll(HostDir(h));
         }
 
-        await RunScriptAsync("down");
-        if (Directory.Exists(Work))
+        await _bed.RunScriptAsync("down");
+        if (Directory.Exists(_bed.Work))
         {
-            Directory.Delete(Work, recursive: true);
+            Directory.Delete(_bed.Work, recursive: true);
         }
     }
-
-    private Task<string> RunScriptAsync(params string[] args) =>
-        new CommandRunner().RunAsync(Script, args, CancellationToken.None,
-            new Dictionary<string, string> { ["CP_PREFIX"] = Prefix, ["CP_WORK"] = Work });
 }

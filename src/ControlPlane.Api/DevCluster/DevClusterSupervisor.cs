@@ -12,13 +12,14 @@ namespace ControlPlane.Api.DevCluster;
 /// Starts the dev cluster's agents as their own processes once the control plane listens, each with its
 /// own port and data folder, talking to it over real HTTP on loopback; stops them when it stops. An agent
 /// that is stopped by hand stays stopped (so its host can be seen going UNREACHABLE) until its run.sh is
-/// started again.
+/// started again. With the qemu driver the agents run in test hosts instead (<see cref="TestHostCluster"/>).
 /// </summary>
 internal sealed partial class DevClusterSupervisor(
-    IOptions<DevClusterOptions> options, IOptions<ControlPlaneOptions> controlPlane, JoinTokenStore joinToken,
+    IOptions<DevClusterOptions> options, IOptions<ControlPlaneOptions> controlPlane, JoinTokenStore joinToken, TestHostCluster testHosts,
     IServer server, IHostApplicationLifetime lifetime, ILogger<DevClusterSupervisor> logger) : IHostedService
 {
     private readonly List<Process> _agents = [];
+    private Task _testHostsStarted = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,19 +30,28 @@ internal sealed partial class DevClusterSupervisor(
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         foreach (var agent in _agents.Where(a => !a.HasExited))
         {
             agent.Kill(entireProcessTree: true);
         }
-        return Task.CompletedTask;
+        if (options.Value.UsesTestHosts)
+        {
+            await _testHostsStarted;
+            await testHosts.StopAsync(cancellationToken);
+        }
     }
 
     private void StartAgents()
     {
         var settings = options.Value;
         var agentPath = string.IsNullOrWhiteSpace(settings.AgentPath) ? BuiltAgentPath() : settings.AgentPath;
+        if (settings.UsesTestHosts)
+        {
+            _testHostsStarted = Task.Run(() => testHosts.StartAsync(agentPath));
+            return;
+        }
         var controlPlaneUrl = settings.ControlPlaneUrl
             ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? "http://localhost:5080";

@@ -36,6 +36,6 @@ internal static class HostEndpoints
         return TypedResults.Accepted($"/api/v1/tasks/{task.Id}", task);
     }
 
-    private static async Task<Ok<HostResponse>> SetCategories(Guid id, Dictionary<string, string> categories, IMediator mediator, CancellationToken ct) =>
+    private static async Task<Ok<HostResponse>> SetCategories(Guid id, Dictionary<string, string>? categories, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new SetHostCategories.Command(id, categories), ct));
 }

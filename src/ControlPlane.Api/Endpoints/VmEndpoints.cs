@@ -37,8 +37,8 @@ internal static class VmEndpoints
     }
 
     private static async Task<Ok<Page<VmResponse>>> List(
-        IMediator mediator, int? page, int? limit, string? name, Guid? hostId, PowerState? powerState, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ListVms.Query(ListParameters.Paging(page, limit), name, hostId, powerState), ct));
+        IMediator mediator, int? page, int? limit, string? name, Guid? hostId, PowerState? powerState, string? orderby, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListVms.Query(ListParameters.Paging(page, limit), name, hostId, powerState, orderby), ct));
 
     private static async Task<Created<VmResponse>> Create(CreateVm.Command command, IMediator mediator, HttpContext http, CancellationToken ct)
     {

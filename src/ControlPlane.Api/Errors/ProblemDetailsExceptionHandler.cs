@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.Json;
 using ControlPlane.Application.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace ControlPlane.Api.Errors;
 
@@ -28,6 +30,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Endpoints.PreconditionRequired r => (428, ProblemTypes.PreconditionRequired, "If-Match is required.", r.Message, null),
             Conflict c => (409, ProblemTypes.Conflict, "The request conflicts with the current state.", c.Message, null),
             Forbidden f => (403, ProblemTypes.Forbidden, "Not allowed.", f.Message, null),
+            InvalidOperationException { InnerException: ArgumentException } when HasUnknownCharset(httpContext.Request) =>
+                (415, ProblemTypes.UnsupportedMediaType, "The request body's charset is not supported.", httpContext.Request.ContentType, null),
             _ => (500, ProblemTypes.Internal, "An unexpected error occurred.", null, null),
         };
         httpContext.Response.StatusCode = status;
@@ -37,6 +41,24 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             problem.Extensions[key] = value;
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>The JSON reader throws InvalidOperationException for a charset no encoding is known by (e.g. "application/json; charset=nope").</summary>
+    private static bool HasUnknownCharset(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.Charset.HasValue)
+        {
+            return false;
+        }
+        try
+        {
+            _ = Encoding.GetEncoding(type.Charset.Value!);
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     /// <summary>"$.nics[0].vlanMode" → "nics[0].vlanMode"; the body itself is "$".</summary>

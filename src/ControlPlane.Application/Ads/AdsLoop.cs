@@ -24,6 +24,7 @@ internal sealed partial class AdsLoop(IServiceScopeFactory scopes, TimeProvider 
     private HotspotDetectorState _hotspots = HotspotDetectorState.Initial;
     private DateTimeOffset _nextEnforcement = DateTimeOffset.MinValue;
     private string _lastRestartIssues = "";
+    private readonly Dictionary<Guid, DateTimeOffset> _unreachableSince = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,7 +50,10 @@ internal sealed partial class AdsLoop(IServiceScopeFactory scopes, TimeProvider 
         {
             settings = (await scope.ServiceProvider.GetRequiredService<SchedulerSettingsStore>().GetAsync(ct)).Values;
         }
-        await RestartLostVmsAsync(ct);
+        if (settings.HaHostFailures > 0)
+        {
+            await RestartLostVmsAsync(ct);
+        }
         if (settings.AdsEnabled)
         {
             await MitigateHotspotsAsync(settings, ct);
@@ -62,17 +66,34 @@ internal sealed partial class AdsLoop(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    /// <summary>HA: the VMs (powered on) of UNREACHABLE hosts restart on CONNECTED hosts, MUST rules kept.</summary>
+    /// <summary>
+    /// HA (on when the settings reserve room for at least one host failure): once a host has been UNREACHABLE
+    /// for the restart delay, its powered-on VMs restart on CONNECTED hosts, MUST rules kept. There is no
+    /// fencing yet: the control plane assumes an unreachable host is down; its agent, if it comes back, stops
+    /// the VMs that now belong elsewhere.
+    /// </summary>
     private async Task RestartLostVmsAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
-        var lost = await db.Hosts.AsNoTracking().Where(h => !h.IsReachable).Select(h => new { h.Id, h.Name }).ToListAsync(ct);
+        var unreachable = await db.Hosts.AsNoTracking().Where(h => !h.IsReachable).Select(h => new { h.Id, h.Name }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var gone in _unreachableSince.Keys.Where(id => unreachable.All(h => h.Id.Value != id)).ToList())
+        {
+            _unreachableSince.Remove(gone);
+        }
+        foreach (var host in unreachable)
+        {
+            _unreachableSince.TryAdd(host.Id.Value, now);
+        }
+        var delay = TimeSpan.FromSeconds(options.Value.HaRestartDelaySeconds);
+        var lost = unreachable.Where(h => now - _unreachableSince[h.Id.Value] >= delay).ToList();
         if (lost.Count == 0)
         {
             _lastRestartIssues = "";
             return;
         }
+        // Hosts still inside their delay are not restart targets either: the snapshot already sees them UNREACHABLE.
         var lostIds = lost.Select(h => h.Id).ToList();
         if (!await db.Vms.AnyAsync(v => v.HostId != null && lostIds.Contains(v.HostId.Value) && v.PowerState != PowerState.Off, ct))
         {

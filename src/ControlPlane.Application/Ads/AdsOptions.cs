@@ -22,6 +22,12 @@ public sealed class AdsOptions
     /// <summary>How often the loop looks at the cluster.</summary>
     public double IntervalSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How long a host stays UNREACHABLE before its VMs are restarted elsewhere, so hosts that fail together
+    /// (or an agent restarting) are seen as such before any VM moves.
+    /// </summary>
+    public double HaRestartDelaySeconds { get; set; } = 10;
+
     /// <summary>How often background policy enforcement plans.</summary>
     public double EnforcementIntervalSeconds { get; set; } = 60;
 }

@@ -29,10 +29,7 @@ public static class ListAudits
             {
                 audits = audits.Where(a => a.Actor == query.Actor);
             }
-            var total = await audits.CountAsync(cancellationToken);
-            var page = await audits.OrderByDescending(a => a.Id)
-                .Skip(query.Paging.Page * query.Paging.Limit).Take(query.Paging.Limit).ToListAsync(cancellationToken);
-            return new Page<AuditResponse>([.. page.Select(AuditResponse.From)], new PageMetadata(total, query.Paging.Page, query.Paging.Limit));
+            return await audits.ToPageAsync(a => a.OrderByDescending(x => x.Id), query.Paging, AuditResponse.From, cancellationToken);
         }
     }
 }

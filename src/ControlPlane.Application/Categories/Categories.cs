@@ -96,7 +96,7 @@ public static class DeleteCategory
 /// <summary>Replaces a host's categories (what VM-host affinity policies select hosts by).</summary>
 public static class SetHostCategories
 {
-    public sealed record Command(Guid HostId, IReadOnlyDictionary<string, string> Categories) : IRequest<HostResponse>;
+    public sealed record Command(Guid HostId, IReadOnlyDictionary<string, string>? Categories) : IRequest<HostResponse>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -109,10 +109,11 @@ public static class SetHostCategories
         {
             var id = new HostId(command.HostId);
             var host = await db.Hosts.SingleOrDefaultAsync(h => h.Id == id, cancellationToken) ?? throw new NotFound("Host", command.HostId);
-            host.SetCategories(command.Categories);
+            var categories = command.Categories ?? throw ValidationFailed.For("", "Send the host's categories as a JSON object {key: value}.");
+            host.SetCategories(categories);
             // A claim like a placement's: a concurrent placement planned with the old categories must re-plan.
             host.BumpGeneration();
-            db.Record("host.categories.updated", "host", host.Id.Value, command.Categories, clock.GetUtcNow());
+            db.Record("host.categories.updated", "host", host.Id.Value, categories, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return await mediator.Send(new GetHost.Query(command.HostId), cancellationToken);
         }

@@ -25,8 +25,8 @@ public static class RegisterHost
                 .Must(u => u.StartsWith("unix:/", StringComparison.Ordinal) || Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
                 .WithMessage("Give an http(s) URL or unix:/path.sock.").OverridePropertyName("agentUrl");
             RuleFor(c => c.Request.AgentToken).NotEmpty().MaximumLength(256).OverridePropertyName("agentToken");
-            RuleFor(c => c.Request.Capacity.CpuCores).InclusiveBetween(1, 4096).OverridePropertyName("capacity.cpuCores");
-            RuleFor(c => c.Request.Capacity.MemoryMiB).GreaterThan(0).OverridePropertyName("capacity.memoryMiB");
+            RuleFor(c => c.Request.Address).MaximumLength(256).OverridePropertyName("address");
+            RuleFor(c => c.Request.Capacity).SetValidator(new HostCapacityValidator()).OverridePropertyName("capacity");
         }
     }
 

@@ -5,6 +5,7 @@ using ControlPlane.Contracts;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Vms;
 using ControlPlane.Persistence;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,29 @@ public static class ReportHostStatus
     /// conflict with (or bump the version of) what operators and the scheduler change.
     /// </summary>
     public sealed record Command(Guid HostId, HostStatusReport Report) : IRequest<Unit>;
+
+    /// <summary>Unknown fields are tolerated (the contract grows within v1); impossible values are not stored.</summary>
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Report.SchemaVersion).GreaterThanOrEqualTo(1).OverridePropertyName("schemaVersion");
+            RuleFor(c => c.Report.ObservedGeneration).GreaterThanOrEqualTo(0).OverridePropertyName("observedGeneration");
+            RuleFor(c => c.Report.Capacity).SetValidator(new HostCapacityValidator()).OverridePropertyName("capacity");
+            RuleFor(c => c.Report.Usage.CpuPercent).InclusiveBetween(0, 100).OverridePropertyName("usage.cpuPercent");
+            RuleFor(c => c.Report.Usage.MemoryUsedMiB).GreaterThanOrEqualTo(0).OverridePropertyName("usage.memoryUsedMiB");
+            RuleFor(c => c.Report.Driver).MaximumLength(64).OverridePropertyName("driver");
+            RuleFor(c => c.Report.Vms).Must(v => v.Count <= 10_000).WithMessage("At most 10000 VMs.").OverridePropertyName("vms");
+            RuleForEach(c => c.Report.Vms).ChildRules(vm =>
+            {
+                vm.RuleFor(v => v.State).IsInEnum();
+                vm.RuleFor(v => v.CpuPercent).InclusiveBetween(0, 100 * 4096);
+                vm.RuleFor(v => v.MemoryUsedMiB).GreaterThanOrEqualTo(0);
+                vm.RuleFor(v => v.DirtyRateBytesPerSec).GreaterThanOrEqualTo(0);
+                vm.RuleFor(v => v.LastError).MaximumLength(4096);
+            }).OverridePropertyName("vms");
+        }
+    }
 
     internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock, ControlPlaneMetrics metrics) : IRequestHandler<Command, Unit>
     {

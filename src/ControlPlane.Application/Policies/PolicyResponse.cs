@@ -23,13 +23,17 @@ public sealed record PolicyResponse(
         : new(p.Id, p.Name, p.VmCategories, null, null, p.Enforcement, p.CreatedAt, p.UpdatedAt, p.Version);
 }
 
+/// <summary>One key=value selector entry in a policy body.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+public sealed record PolicyCategory(string Key, string Value);
+
 /// <summary>Body of the VM-host affinity policy routes.</summary>
 [System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record HostAffinityPolicyBody
 {
     public string Name { get; init; } = "";
-    public IReadOnlyList<CategoryPair> VmCategories { get; init; } = [];
-    public IReadOnlyList<CategoryPair> HostCategories { get; init; } = [];
+    public IReadOnlyList<PolicyCategory> VmCategories { get; init; } = [];
+    public IReadOnlyList<PolicyCategory> HostCategories { get; init; } = [];
 }
 
 /// <summary>Body of the VM-VM anti-affinity and affinity policy routes (SHOULD unless stated, as in AHV).</summary>
@@ -37,6 +41,6 @@ public sealed record HostAffinityPolicyBody
 public sealed record VmGroupPolicyBody
 {
     public string Name { get; init; } = "";
-    public IReadOnlyList<CategoryPair> Categories { get; init; } = [];
+    public IReadOnlyList<PolicyCategory> Categories { get; init; } = [];
     public Enforcement Enforcement { get; init; } = Enforcement.Should;
 }

@@ -22,10 +22,13 @@ public static class SavePolicy
         long? ExpectedVersion = null) : IRequest<PolicyResponse>, IConditionalRequest
     {
         public static Command For(PlacementPolicyKind kind, Guid? id, HostAffinityPolicyBody body, long? version = null) =>
-            new(kind, id, body.Name, body.VmCategories ?? [], body.HostCategories ?? [], Enforcement.Must, version);
+            new(kind, id, body.Name, Pairs(body.VmCategories), Pairs(body.HostCategories), Enforcement.Must, version);
 
         public static Command For(PlacementPolicyKind kind, Guid? id, VmGroupPolicyBody body, long? version = null) =>
-            new(kind, id, body.Name, body.Categories ?? [], [], body.Enforcement, version);
+            new(kind, id, body.Name, Pairs(body.Categories), [], body.Enforcement, version);
+
+        private static IReadOnlyList<CategoryPair> Pairs(IReadOnlyList<PolicyCategory>? categories) =>
+            [.. (categories ?? []).Select(c => c is null ? null! : new CategoryPair(c.Key, c.Value))];
     }
 
     internal sealed class Validator : AbstractValidator<Command>

@@ -1,17 +1,21 @@
-using ControlPlane.Domain.Security;
 using ControlPlane.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ControlPlane.Application.Security;
 
-/// <summary>Finds the active key a caller presented, by its hash.</summary>
-public sealed class ApiKeyLookup(ControlPlaneDbContext db)
+/// <summary>Finds the active key a caller presented, by its hash; unknown keys are remembered too, briefly.</summary>
+public sealed class ApiKeyLookup(ControlPlaneDbContext db, ApiKeyCache cache)
 {
-    public async Task<(Guid Id, string Name, Role Role)?> FindAsync(string presented, CancellationToken ct)
+    public async Task<ApiKeyIdentity?> FindAsync(string presented, CancellationToken ct)
     {
         var hash = ApiKeyTokens.Hash(presented);
-        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Name, k.Role }).Take(1).ToListAsync(ct);
-        return keys.Count == 0 ? null : (keys[0].Id, keys[0].Name, keys[0].Role);
+        if (cache.TryGet(hash, out var cached))
+        {
+            return cached;
+        }
+        var key = await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash && k.RevokedAt == null)
+            .Select(k => new ApiKeyIdentity(k.Id, k.Name, k.Role)).FirstOrDefaultAsync(ct);
+        cache.Set(hash, key);
+        return key;
     }
 }

@@ -19,10 +19,7 @@ public static class ListApiKeys
     {
         public async Task<Page<ApiKeyResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var total = await db.ApiKeys.CountAsync(cancellationToken);
-            var keys = await db.ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt)
-                .Skip(query.Paging.Page * query.Paging.Limit).Take(query.Paging.Limit).ToListAsync(cancellationToken);
-            return new Page<ApiKeyResponse>([.. keys.Select(k => ApiKeyResponse.From(k))], new PageMetadata(total, query.Paging.Page, query.Paging.Limit));
+            return await db.ApiKeys.AsNoTracking().ToPageAsync(k => k.OrderBy(x => x.CreatedAt), query.Paging, k => ApiKeyResponse.From(k), cancellationToken);
         }
     }
 }

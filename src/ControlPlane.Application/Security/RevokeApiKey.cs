@@ -9,7 +9,7 @@ public static class RevokeApiKey
 {
     public sealed record Command(Guid Id) : IRequest<Unit>;
 
-    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock, ApiKeyCache cache) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -17,6 +17,7 @@ public static class RevokeApiKey
                 ?? throw new NotFound("API key", command.Id);
             key.Revoke(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            cache.Clear();
             return Unit.Value;
         }
     }

@@ -19,10 +19,7 @@ public static class ListSubnets
     {
         public async Task<Page<SubnetResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var total = await db.Subnets.CountAsync(cancellationToken);
-            var page = await db.Subnets.AsNoTracking().OrderBy(s => s.Name)
-                .Skip(query.Paging.Page * query.Paging.Limit).Take(query.Paging.Limit).ToListAsync(cancellationToken);
-            return new Page<SubnetResponse>([.. page.Select(SubnetResponse.From)], new PageMetadata(total, query.Paging.Page, query.Paging.Limit));
+            return await db.Subnets.AsNoTracking().ToPageAsync(s => s.OrderBy(x => x.Name), query.Paging, SubnetResponse.From, cancellationToken);
         }
     }
 }

@@ -30,11 +30,7 @@ public static class ListTasks
             {
                 tasks = tasks.Where(t => t.EntityId == entityId);
             }
-            var total = await tasks.CountAsync(cancellationToken);
-            var page = await tasks.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-                .Skip(query.Paging.Page * query.Paging.Limit).Take(query.Paging.Limit)
-                .ToListAsync(cancellationToken);
-            return new Page<TaskResponse>([.. page.Select(TaskResponse.From)], new PageMetadata(total, query.Paging.Page, query.Paging.Limit));
+            return await tasks.ToPageAsync(t => t.OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id), query.Paging, TaskResponse.From, cancellationToken);
         }
     }
 }

@@ -11,8 +11,19 @@ namespace ControlPlane.Application.Vms;
 public static class ListVms
 {
     /// <summary>Lists VMs by name, optionally only those whose name contains a text or that run on one host.</summary>
-    public sealed record Query(PageRequest Paging, string? NameContains = null, Guid? HostId = null, PowerState? PowerState = null)
+    public sealed record Query(PageRequest Paging, string? NameContains = null, Guid? HostId = null, PowerState? PowerState = null, string? OrderBy = null)
         : IRequest<Page<VmResponse>>;
+
+    /// <summary>The fields <c>orderby</c> takes; ties are broken by id, so pages are stable.</summary>
+    internal static readonly IReadOnlyDictionary<string, System.Linq.Expressions.Expression<Func<Vm, object>>> Sortable =
+        new Dictionary<string, System.Linq.Expressions.Expression<Func<Vm, object>>>
+        {
+            ["name"] = v => v.Name,
+            ["createdAt"] = v => v.CreatedAt,
+            ["vcpus"] = v => v.Vcpus,
+            ["memoryMiB"] = v => v.MemoryMiB,
+            ["powerState"] = v => v.PowerState,
+        };
 
     internal sealed class Validator : AbstractValidator<Query>
     {
@@ -20,6 +31,8 @@ public static class ListVms
         {
             this.AddPagingRules(q => q.Paging);
             RuleFor(q => q.NameContains).MaximumLength(VmRules.MaxNameLength);
+            RuleFor(q => q.OrderBy).Must(o => Common.OrderBy.IsValid(o, Sortable.Keys)).OverridePropertyName("orderby")
+                .WithMessage($"Use one of {string.Join(", ", Sortable.Keys)}, optionally followed by asc or desc.");
         }
     }
 
@@ -40,11 +53,7 @@ public static class ListVms
             {
                 vms = vms.Where(v => v.PowerState == power);
             }
-            var total = await vms.CountAsync(cancellationToken);
-            var page = await vms.OrderBy(v => v.Name).ThenBy(v => v.Id)
-                .Skip(query.Paging.Page * query.Paging.Limit).Take(query.Paging.Limit)
-                .ToListAsync(cancellationToken);
-            return new Page<VmResponse>([.. page.Select(VmResponse.From)], new PageMetadata(total, query.Paging.Page, query.Paging.Limit));
+            return await vms.ToPageAsync(v => Common.OrderBy.Apply(v, query.OrderBy, "name", Sortable).ThenBy(x => x.Id), query.Paging, VmResponse.From, cancellationToken);
         }
     }
 }

@@ -24,11 +24,8 @@ public static class ListWebhookDeliveries
             {
                 throw new NotFound("Webhook", query.Id);
             }
-            var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == query.Id);
-            var total = await deliveries.CountAsync(cancellationToken);
-            var page = await deliveries.OrderByDescending(d => d.Id)
-                .Skip(query.Paging.Page * query.Paging.Limit).Take(query.Paging.Limit).ToListAsync(cancellationToken);
-            return new Page<WebhookDeliveryResponse>([.. page.Select(WebhookDeliveryResponse.From)], new PageMetadata(total, query.Paging.Page, query.Paging.Limit));
+            return await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == query.Id)
+                .ToPageAsync(d => d.OrderByDescending(x => x.Id), query.Paging, WebhookDeliveryResponse.From, cancellationToken);
         }
     }
 }

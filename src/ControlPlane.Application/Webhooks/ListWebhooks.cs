@@ -19,10 +19,7 @@ public static class ListWebhooks
     {
         public async Task<Page<WebhookResponse>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var total = await db.Webhooks.CountAsync(cancellationToken);
-            var page = await db.Webhooks.AsNoTracking().OrderBy(w => w.CreatedAt)
-                .Skip(query.Paging.Page * query.Paging.Limit).Take(query.Paging.Limit).ToListAsync(cancellationToken);
-            return new Page<WebhookResponse>([.. page.Select(w => WebhookResponse.From(w))], new PageMetadata(total, query.Paging.Page, query.Paging.Limit));
+            return await db.Webhooks.AsNoTracking().ToPageAsync(w => w.OrderBy(x => x.CreatedAt), query.Paging, w => WebhookResponse.From(w), cancellationToken);
         }
     }
 }

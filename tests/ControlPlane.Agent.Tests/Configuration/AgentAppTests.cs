@@ -27,10 +27,9 @@ public sealed class AgentAppTests
     }
 
     [Theory]
-    [InlineData("--Agent:Driver=qemu", "not available in this build")]
-    [InlineData("--Agent:NetworkDriver=ovs", "not available in this build")]
     [InlineData("--Agent:Driver=xen", "Unknown hypervisor driver 'xen'")]
-    public async Task Create_UnavailableDriver_FailsWithAClearMessage(string setting, string expected)
+    [InlineData("--Agent:NetworkDriver=linuxbridge", "Unknown network driver 'linuxbridge'")]
+    public async Task Create_UnknownDriver_FailsWithAClearMessage(string setting, string expected)
     {
         using var dir = new TempDir();
 

@@ -113,7 +113,25 @@ public sealed class VmLifecycleTests : IDisposable
         Assert.Equal("urn:controlplane:problem:not-found", (string)(await response.ReadJsonAsync())["type"]!);
     }
 
+    [Fact]
+    public async Task ListVms_OrderByAFieldDescending_SortsAndFilters()
+    {
+        await _client.RegisterHostAsync("h1");
+        foreach (var (name, memory) in new[] { ("small", 256), ("large", 2048), ("medium", 1024) })
+        {
+            await _client.PostJsonAsync("/api/v1/vms", $$"""{"name":"{{name}}","vcpus":1,"memoryMiB":{{memory}}}""");
+        }
+
+        var sorted = (await (await _client.GetAsync("/api/v1/vms?orderby=memoryMiB%20desc")).ReadJsonAsync())["data"]!.AsArray();
+        var filtered = (await (await _client.GetAsync("/api/v1/vms?name=med")).ReadJsonAsync())["data"]!.AsArray();
+
+        Assert.Equal(["large", "medium", "small"], sorted.Select(v => (string)v!["name"]!));
+        Assert.Equal("medium", (string)Assert.Single(filtered)!["name"]!);
+    }
+
     [Theory]
+    [InlineData("/api/v1/vms?orderby=banana", "orderby")]
+    [InlineData("/api/v1/vms?orderby=name%20sideways", "orderby")]
     [InlineData("/api/v1/vms?limit=0", "limit")]
     [InlineData("/api/v1/vms?limit=100000", "limit")]
     [InlineData("/api/v1/vms?page=-1", "page")]

@@ -1,28 +1,38 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ControlPlane.RealHost.Tests;
 
 namespace ControlPlane.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// A control plane process and simulated agent processes on loopback, each with its own folder, talking
-/// real HTTP; the test drives it through the public API only.
+/// A control plane process and agent processes, each with its own folder, talking real HTTP: simulated
+/// agents on loopback, or qemu/ovs agents in test-host namespaces over unix sockets. The test drives it
+/// through the public API only.
 /// </summary>
 public sealed class Cluster : IAsyncDisposable
 {
     private const string JoinToken = "e2e-join-token";
     private const string AdminKey = "e2e-admin-key";
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "cp-e2e", Guid.NewGuid().ToString("N"));
+    private readonly string _root;
     private readonly Dictionary<string, ChildProcess> _agents = [];
     private readonly Dictionary<string, string> _agentUrls = [];
     private ChildProcess? _controlPlane;
 
+    /// <summary>Further listen URLs (a unix socket for agents in network namespaces), kept across restarts.</summary>
+    private string _extraUrls = "";
+
+    private Cluster(string root) => _root = root;
+
     public HttpClient Api { get; private set; } = null!;
     public string ControlPlaneUrl { get; private set; } = "";
 
+    /// <summary>The test hosts and their agents, when the cluster runs on them.</summary>
+    internal TestHostAgents? TestHosts { get; private set; }
+
     public static async Task<Cluster> StartAsync(params string[] agentNames)
     {
-        var cluster = new Cluster();
+        var cluster = new Cluster(Path.Combine(Path.GetTempPath(), "cp-e2e", Guid.NewGuid().ToString("N")));
         await cluster.StartControlPlaneAsync();
         foreach (var name in agentNames)
         {
@@ -31,13 +41,57 @@ public sealed class Cluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// A control plane listening on loopback and on a unix socket, and <paramref name="hosts"/> test hosts
+    /// (scripts/testhosts.sh with <paramref name="prefix"/>) each running an agent with the qemu and ovs drivers.
+    /// </summary>
+    internal static async Task<Cluster> StartOnTestHostsAsync(string prefix, int hosts)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"{prefix}-{Environment.ProcessId}");
+        var cluster = new Cluster(root);
+        var socket = Path.Combine(root, "cp.sock");
+        Directory.CreateDirectory(root);
+        try
+        {
+            cluster._extraUrls = $";http://unix:{socket}";
+            await cluster.StartControlPlaneAsync();
+            cluster.TestHosts = new TestHostAgents(new TestBed(prefix, root), hosts, socket, JoinToken);
+            await cluster.TestHosts.StopAsync();
+            await cluster.TestHosts.StartAsync();
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+
+    /// <summary>The control plane's output so far (of its latest start).</summary>
+    public string ControlPlaneOutput => _controlPlane?.Output ?? "";
+
+    /// <summary>SIGKILL the control plane, as a crash or an OOM kill would; its agents keep running.</summary>
+    public void KillControlPlane() => _controlPlane?.Kill();
+
+    /// <summary>Starts the control plane again on the same address and data folder.</summary>
+    public async Task RestartControlPlaneAsync()
+    {
+        _controlPlane?.Dispose();
+        Api.Dispose();
+        await StartControlPlaneAsync();
+    }
+
+
     private async Task StartControlPlaneAsync()
     {
-        var port = FreePort.Next();
-        ControlPlaneUrl = $"http://127.0.0.1:{port}";
+        if (ControlPlaneUrl.Length == 0)
+        {
+            ControlPlaneUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        }
         _controlPlane = ChildProcess.StartDotnet(RepositoryRoot.Built("ControlPlane.Api"),
         [
-            $"--Urls={ControlPlaneUrl}",
+            $"--Urls={ControlPlaneUrl}{_extraUrls}",
             $"--ControlPlane:DataDir={Path.Combine(_root, "control-plane")}",
             $"--ControlPlane:JoinToken={JoinToken}",
             $"--ControlPlane:Auth:AdminKey={AdminKey}",
@@ -53,7 +107,7 @@ public sealed class Cluster : IAsyncDisposable
     }
 
     /// <summary>Starts (or restarts, with the same data folder and so the same identity) an agent.</summary>
-    public void StartAgent(string name)
+    public void StartAgent(string name, int cpuCores = 8, int memoryMiB = 16384)
     {
         var dataDir = Path.Combine(_root, "agents", name);
         Directory.CreateDirectory(dataDir);
@@ -66,8 +120,8 @@ public sealed class Cluster : IAsyncDisposable
             $"--Agent:DataDir={dataDir}",
             "--Agent:Driver=simulated",
             "--Agent:ReportIntervalSeconds=1",
-            "--Agent:Simulated:CpuCores=8",
-            "--Agent:Simulated:MemoryMiB=16384",
+            $"--Agent:Simulated:CpuCores={cpuCores}",
+            $"--Agent:Simulated:MemoryMiB={memoryMiB}",
         ], new Dictionary<string, string> { ["Agent__JoinToken"] = JoinToken });
     }
 
@@ -107,13 +161,16 @@ public sealed class Cluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (TestHosts is not null)
+        {
+            await TestHosts.StopAsync();
+        }
         foreach (var agent in _agents.Values)
         {
             agent.Dispose();
         }
         _controlPlane?.Dispose();
         Api?.Dispose();
-        await Task.Yield();
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);

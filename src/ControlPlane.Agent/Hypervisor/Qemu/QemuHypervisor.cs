@@ -18,13 +18,12 @@ internal sealed class QemuHypervisor : IHypervisor, IVmEventSource, IAsyncDispos
     private readonly ILogger<QemuHypervisor> _logger;
     private readonly CommandRunner _runner;
     private readonly DiskImages _disks;
-    private readonly QemuHotplug _hotplug;
     private readonly QemuProcess _process;
     private readonly QemuVmObserver _observer;
+    private readonly QemuVmDevices _devices;
+    private readonly QemuHostResources _host;
     private readonly ConcurrentDictionary<Guid, QemuVm> _vms = new();
-    private readonly Lock _usageLock = new();
     private readonly Channel<Guid> _changes = Channel.CreateUnbounded<Guid>();
-    private (long Busy, long Total)? _lastHostCpu;
 
     public QemuHypervisor(IOptions<QemuOptions> options, ILogger<QemuHypervisor> logger)
     {
@@ -32,14 +31,12 @@ internal sealed class QemuHypervisor : IHypervisor, IVmEventSource, IAsyncDispos
         _logger = logger;
         _runner = new CommandRunner(_options.NetworkNamespace);
         _disks = new DiskImages(_options, _runner);
-        _hotplug = new QemuHotplug(logger);
         _process = new QemuProcess(_options, _runner, logger, Notify);
         _observer = new QemuVmObserver(_process, logger);
+        _devices = new QemuVmDevices(_process, new QemuHotplug(logger), _disks);
+        _host = new QemuHostResources(_options);
         Directory.CreateDirectory(VmPaths.VmsDirectory(_options.DataDir));
     }
-
-    /// <summary>Raised when something happened to a VM outside the agent's calls (QMP event, QEMU exit): a reconcile hint.</summary>
-    public event Action<Guid, string>? VmEvent;
 
     /// <summary>
     /// The ids of VMs that changed by themselves (guest shutdown or reset, QEMU exited or crashed), for the
@@ -58,12 +55,7 @@ internal sealed class QemuHypervisor : IHypervisor, IVmEventSource, IAsyncDispos
 
     public string Name => "qemu";
 
-    public HostCapacity Capacity => new()
-    {
-        CpuCores = _options.CpuCores ?? Environment.ProcessorCount,
-        MemoryMiB = _options.MemoryMiB ?? ProcFs.Memory().TotalMiB,
-        CpuModel = _options.CpuModel,
-    };
+    public HostCapacity Capacity => _host.Capacity;
 
     public async Task AdoptAsync(CancellationToken ct)
     {
@@ -196,61 +188,13 @@ internal sealed class QemuHypervisor : IHypervisor, IVmEventSource, IAsyncDispos
 
     public Task ResumeAsync(Guid vmId, CancellationToken ct) => RunningCommand(vmId, "cont", ct);
 
-    public Task AttachNicAsync(Guid vmId, DesiredNic nic, CancellationToken ct) => WithVm(vmId, async vm =>
-    {
-        if (vm.Spec.Nics.Any(n => n.Id == nic.Id))
-        {
-            return;
-        }
+    public Task AttachNicAsync(Guid vmId, DesiredNic nic, CancellationToken ct) => WithVm(vmId, vm => _devices.AttachNicAsync(vm, nic, ct), ct);
 
-        if (vm.ProcessAlive)
-        {
-            var port = await _hotplug.AttachNicAsync(vm, await _process.QmpAsync(vm, ct), nic, ct);
-            vm.Save(vm.State with { Slots = new(vm.State.Slots) { [nic.Id] = port } });
-        }
+    public Task DetachNicAsync(Guid vmId, Guid nicId, CancellationToken ct) => WithVm(vmId, vm => _devices.DetachNicAsync(vm, nicId, ct), ct);
 
-        vm.Save(vm.Spec with { Nics = [.. vm.Spec.Nics, nic] });
-    }, ct);
+    public Task AttachDiskAsync(Guid vmId, DesiredDisk disk, CancellationToken ct) => WithVm(vmId, vm => _devices.AttachDiskAsync(vm, disk, ct), ct);
 
-    public Task DetachNicAsync(Guid vmId, Guid nicId, CancellationToken ct) => WithVm(vmId, async vm =>
-    {
-        if (vm.ProcessAlive && vm.State.Slots.ContainsKey(nicId))
-        {
-            await _hotplug.DetachNicAsync(vm, await _process.QmpAsync(vm, ct), nicId, ct);
-            vm.Save(vm.State with { Slots = vm.State.Slots.Where(s => s.Key != nicId).ToDictionary() });
-        }
-
-        vm.Save(vm.Spec with { Nics = [.. vm.Spec.Nics.Where(n => n.Id != nicId)] });
-    }, ct);
-
-    public Task AttachDiskAsync(Guid vmId, DesiredDisk disk, CancellationToken ct) => WithVm(vmId, async vm =>
-    {
-        if (vm.Spec.Disks.Any(d => d.Id == disk.Id))
-        {
-            return;
-        }
-
-        await _disks.EnsureAsync(vm.Paths, disk, ct);
-        if (vm.ProcessAlive)
-        {
-            var port = await _hotplug.AttachDiskAsync(vm, await _process.QmpAsync(vm, ct), disk, ct);
-            vm.Save(vm.State with { Slots = new(vm.State.Slots) { [disk.Id] = port } });
-        }
-
-        vm.Save(vm.Spec with { Disks = [.. vm.Spec.Disks, disk] });
-    }, ct);
-
-    public Task DetachDiskAsync(Guid vmId, Guid diskId, CancellationToken ct) => WithVm(vmId, async vm =>
-    {
-        if (vm.ProcessAlive && vm.State.Slots.ContainsKey(diskId))
-        {
-            await _hotplug.DetachDiskAsync(vm, await _process.QmpAsync(vm, ct), diskId, ct);
-            vm.Save(vm.State with { Slots = vm.State.Slots.Where(s => s.Key != diskId).ToDictionary() });
-        }
-
-        vm.Save(vm.Spec with { Disks = [.. vm.Spec.Disks.Where(d => d.Id != diskId)] });
-        File.Delete(vm.Paths.Disk(diskId));
-    }, ct);
+    public Task DetachDiskAsync(Guid vmId, Guid diskId, CancellationToken ct) => WithVm(vmId, vm => _devices.DetachDiskAsync(vm, diskId, ct), ct);
 
     public async Task UndefineAsync(Guid vmId, CancellationToken ct)
     {
@@ -276,21 +220,7 @@ internal sealed class QemuHypervisor : IHypervisor, IVmEventSource, IAsyncDispos
         }
     }
 
-    public Task<HostUsage> GetUsageAsync(CancellationToken ct)
-    {
-        var now = ProcFs.HostCpuTicks();
-        double cpu;
-        lock (_usageLock)
-        {
-            cpu = _lastHostCpu is { } last && now.Total > last.Total
-                ? 100.0 * (now.Busy - last.Busy) / (now.Total - last.Total)
-                : 0;
-            _lastHostCpu = now;
-        }
-
-        var (total, available) = ProcFs.Memory();
-        return Task.FromResult(new HostUsage { CpuPercent = Math.Clamp(cpu, 0, 100), MemoryUsedMiB = total - available });
-    }
+    public Task<HostUsage> GetUsageAsync(CancellationToken ct) => Task.FromResult(_host.Usage());
 
     /// <summary>Closes the QMP connections; the guests keep running (as when the agent process ends).</summary>
     public async ValueTask DisposeAsync()
@@ -327,8 +257,6 @@ internal sealed class QemuHypervisor : IHypervisor, IVmEventSource, IAsyncDispos
         {
             _changes.Writer.TryWrite(vmId);
         }
-
-        VmEvent?.Invoke(vmId, what);
     }
 
     private Task RunningCommand(Guid vmId, string command, CancellationToken ct) => WithVm(vmId, async vm =>
