@@ -25,19 +25,21 @@ internal sealed partial class DesiredStateDispatcher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var deferred = false;
             try
             {
-                await DispatchOnceAsync(stoppingToken);
+                deferred = await DispatchOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogLoopFailed(ex);
             }
-            await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
+            await signal.WaitAsync(TimeSpan.FromSeconds(deferred ? options.Value.MinPushIntervalSeconds : options.Value.PollSeconds), stoppingToken);
         }
     }
 
-    internal async Task DispatchOnceAsync(CancellationToken ct)
+    /// <summary>Pushes to every host that is due; true when some host was held back by the minimum push interval.</summary>
+    internal async Task<bool> DispatchOnceAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
@@ -49,7 +51,9 @@ internal sealed partial class DesiredStateDispatcher(
                 || (h.ObservedGeneration < h.DesiredGeneration && (h.LastDeliveryAttemptAt == null || h.LastDeliveryAttemptAt < resyncBefore)))
             .ToListAsync(ct);
         var pushes = new List<(Domain.Hosts.Host Host, Task<Contracts.DesiredStateAck> Push)>();
-        foreach (var host in due.Where(h => !_backoff.TryGetValue(h.Id, out var b) || b.NextAttempt <= now))
+        var recentBefore = now.AddSeconds(-options.Value.MinPushIntervalSeconds);
+        var deferred = due.Any(h => h.LastDeliveryAttemptAt > recentBefore);
+        foreach (var host in due.Where(h => (!_backoff.TryGetValue(h.Id, out var b) || b.NextAttempt <= now) && !(h.LastDeliveryAttemptAt > recentBefore)))
         {
             var state = await projector.ProjectAsync(host, ct);
             pushes.Add((host, agents.PushAsync(host.AgentUrl, host.AgentToken, state, ct)));
@@ -80,6 +84,7 @@ internal sealed partial class DesiredStateDispatcher(
                 LogPushFailed(host.Id.Value, host.DesiredGeneration, delay, error);
             }
         }
+        return deferred;
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Pushed generation {Generation} to host {HostId} (agent holds {Accepted})")]

@@ -54,7 +54,7 @@ public static class ReportHostStatus
             var wasReachable = await db.Hosts.Where(h => h.Id == hostId).Select(h => (bool?)h.IsReachable).SingleOrDefaultAsync(cancellationToken);
             var reported = report.Vms.Select(v => new VmId(v.Id)).ToList();
             var before = await db.Vms.AsNoTracking().Where(v => reported.Contains(v.Id) || v.ObservedHostId == hostId)
-                .Select(v => new { v.Id, v.ObservedState, v.ObservedHostId }).ToDictionaryAsync(v => v.Id.Value, cancellationToken);
+                .Select(v => new { v.Id, v.ObservedState, v.ObservedHostId, v.ObservedError, v.ObservedCpuPercent }).ToDictionaryAsync(v => v.Id.Value, cancellationToken);
             var updated = await db.Hosts.Where(h => h.Id == hostId).ExecuteUpdateAsync(set => set
                 .SetProperty(h => h.LastHeartbeatAt, now)
                 .SetProperty(h => h.IsReachable, true)
@@ -71,9 +71,16 @@ public static class ReportHostStatus
             {
                 throw new NotFound("Host", command.HostId);
             }
+            // Only what changed is written: a report of hundreds of unchanged VMs is one heartbeat row, not a long
+            // write transaction holding SQLite's single write lock.
             foreach (var vm in report.Vms)
             {
                 var state = ToObserved(vm.State);
+                if (before.TryGetValue(vm.Id, out var seen) && seen.ObservedState == state && seen.ObservedHostId == hostId
+                    && seen.ObservedError == vm.LastError && Math.Abs(seen.ObservedCpuPercent - vm.CpuPercent) < CpuPercentResolution)
+                {
+                    continue;
+                }
                 await db.Vms.Where(v => v.Id == new VmId(vm.Id)).ExecuteUpdateAsync(set => set
                     .SetProperty(v => v.ObservedState, state)
                     .SetProperty(v => v.ObservedHostId, hostId)
@@ -115,6 +122,9 @@ public static class ReportHostStatus
                 db.Record("vm.observed", "vm", id, new { state = ObservedState.Missing, previousState = old.State, hostId }, now);
             }
         }
+
+        /// <summary>CPU changes smaller than this are not worth a write; they do not change any decision.</summary>
+        private const double CpuPercentResolution = 1.0;
 
         private static ObservedState ToObserved(ObservedVmState state) => state switch
         {

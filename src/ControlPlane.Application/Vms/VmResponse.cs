@@ -53,5 +53,5 @@ public sealed record NicResponse(Guid Id, Guid? SubnetId, VlanMode VlanMode, int
 
 public sealed record DiskResponse(Guid Id, int SizeGiB, Guid? ImageId);
 
-/// <summary>What the VM's agent last reported, and when.</summary>
+/// <summary>What the VM's agent last reported, and when that last changed.</summary>
 public sealed record ObservedResponse(ObservedState State, Guid? HostId, DateTimeOffset? At, string? Error, double CpuPercent);
