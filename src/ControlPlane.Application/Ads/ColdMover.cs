@@ -52,10 +52,8 @@ internal sealed class ColdMover(IServiceScopeFactory scopes, TimeProvider clock,
             }
             var target = new HostId(Guid.Parse(move.To));
             var source = new HostId(Guid.Parse(move.From));
-            var targetHost = await db.Hosts.SingleAsync(h => h.Id == target, ct);
-            db.Entry(targetHost).Property(h => h.Version).OriginalValue = loaded.HostVersions[target];
-            targetHost.BumpGeneration();
-            (await db.Hosts.SingleAsync(h => h.Id == source, ct)).BumpGeneration();
+            await db.ClaimHostAsync(target, loaded.HostVersions[target], ct);
+            await db.BumpHostAsync(source, ct);
             vm.PlaceOn(target);
             var now = clock.GetUtcNow();
             vm.Touch(now);

@@ -50,10 +50,10 @@ internal sealed class PlacementCommitter(
                 }
             }
             var target = Choose(snapshot, request, previous, metrics);
-            await ClaimAsync(target, versions[target], ct);
+            await db.ClaimHostAsync(target, versions[target], ct);
             if (previous is { } old && old != target)
             {
-                await ClaimAsync(old, versions[old], ct);
+                await db.ClaimHostAsync(old, versions[old], ct);
             }
             await ClaimPoliciesAsync(snapshot, vm, policyVersions, ct);
             vm.PlaceOn(target);
@@ -143,12 +143,5 @@ internal sealed class PlacementCommitter(
             db.Entry(policy).Property(p => p.Version).OriginalValue = versions[id];
             policy.Claim();
         }
-    }
-
-    private async Task ClaimAsync(HostId hostId, long snapshotVersion, CancellationToken ct)
-    {
-        var host = await db.Hosts.SingleAsync(h => h.Id == hostId, ct);
-        db.Entry(host).Property(h => h.Version).OriginalValue = snapshotVersion;
-        host.BumpGeneration();
     }
 }

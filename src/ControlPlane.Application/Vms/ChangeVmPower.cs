@@ -40,7 +40,7 @@ public static class ChangeVmPower
             }
             else if (vm.HostId is { } hostId)
             {
-                (await db.Hosts.SingleAsync(h => h.Id == hostId, cancellationToken)).BumpGeneration();
+                await db.BumpHostAsync(hostId, cancellationToken);
             }
             var host = await db.Hosts.SingleAsync(h => h.Id == vm.HostId, cancellationToken);
             task.AwaitVmState(awaited, host.DesiredGeneration);

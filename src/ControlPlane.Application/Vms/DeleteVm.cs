@@ -1,3 +1,4 @@
+using ControlPlane.Application.Scheduling;
 using ControlPlane.Application.Common;
 using ControlPlane.Application.Dispatch;
 using ControlPlane.Application.Events;
@@ -22,7 +23,7 @@ public static class DeleteVm
             db.ExpectVersion(vm, command.ExpectedVersion);
             if (vm.HostId is { } hostId)
             {
-                (await db.Hosts.SingleAsync(h => h.Id == hostId, cancellationToken)).BumpGeneration();
+                await db.BumpHostAsync(hostId, cancellationToken);
             }
             db.Vms.Remove(vm);
             db.Record("vm.deleted", "vm", vm.Id.Value, new { vm.Name, hostId = vm.HostId?.Value }, clock.GetUtcNow());

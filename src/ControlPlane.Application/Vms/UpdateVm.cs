@@ -59,7 +59,7 @@ public static class UpdateVm
             {
                 if (vm.HostId is { } hostId)
                 {
-                    (await db.Hosts.SingleAsync(h => h.Id == hostId, cancellationToken)).BumpGeneration();
+                    await db.BumpHostAsync(hostId, cancellationToken);
                 }
                 await db.SaveChangesAsync(cancellationToken);
             }
