@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ControlPlane.Api;
 using ControlPlane.Api.Auth;
 using ControlPlane.Api.Configuration;
@@ -7,6 +5,7 @@ using ControlPlane.Api.DevCluster;
 using ControlPlane.Api.Endpoints;
 using ControlPlane.Api.Errors;
 using ControlPlane.Application;
+using ControlPlane.Application.Common;
 using ControlPlane.Application.Security;
 using ControlPlane.Persistence;
 using Microsoft.Extensions.Configuration.Json;
@@ -32,11 +31,7 @@ builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
 
 builder.Services.Configure<ControlPlaneOptions>(builder.Configuration.GetSection("ControlPlane"));
 
-builder.Services.ConfigureHttpJsonOptions(json =>
-{
-    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
-    json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-});
+builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddControlPlaneProblemDetails();
 // Binding failures throw, so the one exception handler answers them with the JSON path at fault.

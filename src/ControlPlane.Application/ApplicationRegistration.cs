@@ -11,6 +11,7 @@ using ControlPlane.Application.Observability;
 using ControlPlane.Application.Scheduling;
 using ControlPlane.Application.Security;
 using ControlPlane.Application.Tasks;
+using ControlPlane.Application.Views;
 using ControlPlane.Application.Vms;
 using ControlPlane.Application.Webhooks;
 using FluentValidation;
@@ -62,6 +63,7 @@ public static class ApplicationRegistration
         services.AddHostedService<AdsLoop>();
         services.AddScoped<NicFactory>();
         services.AddScoped<HostAllocations>();
+        services.AddSingleton<ResourceViews>();
         services.AddScoped<DesiredStateProjector>();
         services.AddSingleton<AgentClient>();
         services.AddSingleton<DispatchSignal>();

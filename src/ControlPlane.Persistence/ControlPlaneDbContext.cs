@@ -10,6 +10,7 @@ using ControlPlane.Domain.Subnets;
 using ControlPlane.Domain.Tasks;
 using ControlPlane.Domain.Vms;
 using ControlPlane.Domain.Webhooks;
+using ControlPlane.Persistence.ChangeFeed;
 using ControlPlane.Persistence.Conventions;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,7 @@ public sealed class ControlPlaneDbContext(DbContextOptions<ControlPlaneDbContext
     public DbSet<CategoryEntry> Categories => Set<CategoryEntry>();
     public DbSet<SchedulerConfig> SchedulerSettings => Set<SchedulerConfig>();
     public DbSet<SchedulingPlan> SchedulingPlans => Set<SchedulingPlan>();
+    public DbSet<ResourceChange> ResourceChanges => Set<ResourceChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ControlPlaneDbContext).Assembly);

@@ -1,3 +1,4 @@
+using ControlPlane.Persistence.ChangeFeed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +10,11 @@ public static partial class PersistenceRegistration
 {
     /// <summary>Registers a pooled context; the connection string comes from the service provider's configuration.</summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
-        services.AddDbContextPool<ControlPlaneDbContext>((provider, options) => options
-            .UseSqlite(SqliteConnectionSettings.Apply(connectionString(provider)))
-            .AddInterceptors(SqlitePragmas.Instance));
+        services
+            .AddSingleton<CommitCounter>()
+            .AddDbContextPool<ControlPlaneDbContext>((provider, options) => options
+                .UseSqlite(SqliteConnectionSettings.Apply(connectionString(provider)))
+                .AddInterceptors(SqlitePragmas.Instance, provider.GetRequiredService<CommitCounter>()));
 
     /// <summary>
     /// Applies pending migrations (never EnsureCreated) and switches the database to WAL, once, before the

@@ -12,8 +12,8 @@ internal static class HostEndpoints
     public static RouteGroupBuilder MapHostEndpoints(this RouteGroupBuilder api)
     {
         var hosts = api.MapGroup("/hosts").WithTags("Hosts").ProducesProblems(400, 404);
-        hosts.MapGet("/", List).WithName("ListHosts");
-        hosts.MapGet("/{id:guid}", Get).WithName("GetHost");
+        hosts.MapGet("/", List).WithName("ListHosts").Produces<Page<HostResponse>>();
+        hosts.MapGet("/{id:guid}", Get).WithName("GetHost").Produces<HostResponse>();
         hosts.MapPost("/{id:guid}/$actions/enter-maintenance", (Guid id, IMediator m, CancellationToken ct) => Maintenance(id, true, m, ct))
             .WithName("EnterHostMaintenance").WithIdempotency();
         hosts.MapPost("/{id:guid}/$actions/exit-maintenance", (Guid id, IMediator m, CancellationToken ct) => Maintenance(id, false, m, ct))
@@ -23,12 +23,11 @@ internal static class HostEndpoints
         return api;
     }
 
-    private static async Task<Ok<Page<HostResponse>>> List(
-        IMediator mediator, int? page, int? limit, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ListHosts.Query(ListParameters.Paging(page, limit)), ct));
+    private static async Task<JsonPageBody> List(IMediator mediator, int? page, int? limit, CancellationToken ct) =>
+        new(await mediator.Send(new ListHosts.Query(ListParameters.Paging(page, limit)), ct));
 
-    private static async Task<Ok<HostResponse>> Get(Guid id, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetHost.Query(id), ct));
+    private static async Task<JsonBody> Get(Guid id, IMediator mediator, CancellationToken ct) =>
+        new((await mediator.Send(new GetHost.Query(id), ct)).Json);
 
     private static async Task<Accepted<TaskResponse>> Maintenance(Guid id, bool enter, IMediator mediator, CancellationToken ct)
     {

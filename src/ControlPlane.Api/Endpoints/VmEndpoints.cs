@@ -21,9 +21,9 @@ internal static class VmEndpoints
     public static RouteGroupBuilder MapVmEndpoints(this RouteGroupBuilder api)
     {
         var vms = api.MapGroup("/vms").WithTags("VMs").ProducesProblems(400, 404, 409, 412, 428);
-        vms.MapGet("/", List).WithName("ListVms");
+        vms.MapGet("/", List).WithName("ListVms").Produces<Page<VmResponse>>();
         vms.MapPost("/", Create).WithName("CreateVm").WithIdempotency();
-        vms.MapGet("/{id:guid}", Get).WithName("GetVm");
+        vms.MapGet("/{id:guid}", Get).WithName("GetVm").Produces<VmResponse>();
         vms.MapPut("/{id:guid}", Update).WithName("UpdateVm");
         vms.MapDelete("/{id:guid}", Delete).WithName("DeleteVm");
         foreach (var (route, action) in PowerActions)
@@ -36,9 +36,9 @@ internal static class VmEndpoints
         return api;
     }
 
-    private static async Task<Ok<Page<VmResponse>>> List(
+    private static async Task<JsonPageBody> List(
         IMediator mediator, int? page, int? limit, string? name, Guid? hostId, PowerState? powerState, string? orderby, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ListVms.Query(ListParameters.Paging(page, limit), name, hostId, powerState, orderby), ct));
+        new(await mediator.Send(new ListVms.Query(ListParameters.Paging(page, limit), name, hostId, powerState, orderby), ct));
 
     private static async Task<Created<VmResponse>> Create(CreateVm.Command command, IMediator mediator, HttpContext http, CancellationToken ct)
     {
@@ -47,11 +47,11 @@ internal static class VmEndpoints
         return TypedResults.Created($"/api/v1/vms/{vm.Id}", vm);
     }
 
-    private static async Task<Ok<VmResponse>> Get(Guid id, IMediator mediator, HttpContext http, CancellationToken ct)
+    private static async Task<JsonBody> Get(Guid id, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var vm = await mediator.Send(new GetVm.Query(id), ct);
-        ETags.Set(http, vm.DesiredGeneration);
-        return TypedResults.Ok(vm);
+        ETags.Set(http, vm.Version);
+        return new(vm.Json);
     }
 
     private static async Task<Ok<VmResponse>> Update(Guid id, UpdateVm.Body body, IMediator mediator, HttpContext http, CancellationToken ct)

@@ -103,7 +103,7 @@ public static class SetHostCategories
         public Validator() => RuleFor(c => c.Categories).ValidCategories().OverridePropertyName("");
     }
 
-    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock, IMediator mediator) : IRequestHandler<Command, HostResponse>
+    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock, HostAllocations allocations) : IRequestHandler<Command, HostResponse>
     {
         public async Task<HostResponse> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -115,7 +115,8 @@ public static class SetHostCategories
             host.BumpGeneration();
             db.Record("host.categories.updated", "host", host.Id.Value, categories, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return await mediator.Send(new GetHost.Query(command.HostId), cancellationToken);
+            var allocated = await allocations.ForAsync([id], cancellationToken);
+            return HostResponse.From(host, allocated[id]);
         }
     }
 }

@@ -16,6 +16,14 @@ public static class OrderBy
         return descending ? source.OrderByDescending(key) : source.OrderBy(key);
     }
 
+    /// <summary>Whether <paramref name="orderBy"/> names <paramref name="field"/> ascending, the list's default order.</summary>
+    public static bool IsDefault(string orderBy, string field)
+    {
+        var parts = orderBy.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length is 1 or 2 && string.Equals(parts[0], field, StringComparison.OrdinalIgnoreCase)
+            && (parts.Length == 1 || string.Equals(parts[1], "asc", StringComparison.OrdinalIgnoreCase));
+    }
+
     public static bool IsValid(string? orderBy, IEnumerable<string> fields)
     {
         if (orderBy is null)

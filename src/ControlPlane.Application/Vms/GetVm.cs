@@ -1,22 +1,16 @@
 using ControlPlane.Application.Common;
-using ControlPlane.Domain.Common;
-using ControlPlane.Persistence;
+using ControlPlane.Application.Views;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace ControlPlane.Application.Vms;
 
 public static class GetVm
 {
-    public sealed record Query(Guid Id) : IRequest<VmResponse>;
+    public sealed record Query(Guid Id) : IRequest<VmView>;
 
-    internal sealed class Handler(ControlPlaneDbContext db) : IRequestHandler<Query, VmResponse>
+    internal sealed class Handler(ResourceViews views) : IRequestHandler<Query, VmView>
     {
-        public async Task<VmResponse> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var vm = await db.Vms.AsNoTracking().SingleOrDefaultAsync(v => v.Id == new VmId(query.Id), cancellationToken)
-                ?? throw new NotFound("VM", query.Id);
-            return VmResponse.From(vm);
-        }
+        public async Task<VmView> Handle(Query query, CancellationToken cancellationToken) =>
+            await views.VmAsync(query.Id, cancellationToken) ?? throw new NotFound("VM", query.Id);
     }
 }

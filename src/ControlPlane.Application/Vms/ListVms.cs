@@ -1,4 +1,5 @@
 using ControlPlane.Application.Common;
+using ControlPlane.Application.Views;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Vms;
 using ControlPlane.Persistence;
@@ -12,7 +13,12 @@ public static class ListVms
 {
     /// <summary>Lists VMs by name, optionally only those whose name contains a text or that run on one host.</summary>
     public sealed record Query(PageRequest Paging, string? NameContains = null, Guid? HostId = null, PowerState? PowerState = null, string? OrderBy = null)
-        : IRequest<Page<VmResponse>>;
+        : IRequest<JsonPage>
+    {
+        /// <summary>Unfiltered, in the default order: what the views answer without a query.</summary>
+        public bool IsDefaultListing => string.IsNullOrEmpty(NameContains) && HostId is null && PowerState is null
+            && (OrderBy is null || Common.OrderBy.IsDefault(OrderBy, "name"));
+    }
 
     /// <summary>The fields <c>orderby</c> takes; ties are broken by id, so pages are stable.</summary>
     internal static readonly IReadOnlyDictionary<string, System.Linq.Expressions.Expression<Func<Vm, object>>> Sortable =
@@ -36,11 +42,18 @@ public static class ListVms
         }
     }
 
-    internal sealed class Handler(ControlPlaneDbContext db) : IRequestHandler<Query, Page<VmResponse>>
+    /// <summary>The default listing comes from the views; filtered and other orders query the database.</summary>
+    internal sealed class Handler(ControlPlaneDbContext db, ResourceViews views) : IRequestHandler<Query, JsonPage>
     {
-        public async Task<Page<VmResponse>> Handle(Query query, CancellationToken cancellationToken)
+        public async Task<JsonPage> Handle(Query query, CancellationToken cancellationToken)
         {
-            var vms = db.Vms.AsNoTracking();
+            var paging = query.Paging;
+            if (query.IsDefaultListing)
+            {
+                var (items, total) = await views.VmPageAsync(paging.Page * paging.Limit, paging.Limit, cancellationToken);
+                return new JsonPage([.. items.Select(v => v.Json)], new PageMetadata(total, paging.Page, paging.Limit));
+            }
+            var vms = db.Vms.AsNoTracking().AsSplitQuery();
             if (!string.IsNullOrEmpty(query.NameContains))
             {
                 vms = vms.Where(v => v.Name.Contains(query.NameContains));
@@ -53,7 +66,7 @@ public static class ListVms
             {
                 vms = vms.Where(v => v.PowerState == power);
             }
-            return await vms.ToPageAsync(v => Common.OrderBy.Apply(v, query.OrderBy, "name", Sortable).ThenBy(x => x.Id), query.Paging, VmResponse.From, cancellationToken);
+            return JsonPage.Of(await vms.ToPageAsync(v => Common.OrderBy.Apply(v, query.OrderBy, "name", Sortable).ThenBy(x => x.Id), paging, VmResponse.From, cancellationToken));
         }
     }
 }

@@ -776,6 +776,26 @@ namespace ControlPlane.Persistence.Migrations
                     b.ToTable("Webhooks", (string)null);
                 });
 
+            modelBuilder.Entity("ControlPlane.Persistence.ChangeFeed.ResourceChange", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("ResourceChanges", (string)null);
+                });
+
             modelBuilder.Entity("ControlPlane.Domain.Vms.Vm", b =>
                 {
                     b.OwnsMany("ControlPlane.Domain.Vms.VmDisk", "Disks", b1 =>
