@@ -87,7 +87,7 @@ internal sealed partial class DesiredStateDispatcher(
         return deferred;
     }
 
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Pushed generation {Generation} to host {HostId} (agent holds {Accepted})")]
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "Pushed generation {Generation} to host {HostId} (agent holds {Accepted})")]
     private partial void LogPushed(Guid hostId, long generation, long accepted);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Push of generation {Generation} to host {HostId} failed; retrying in {DelaySeconds} s: {Error}")]

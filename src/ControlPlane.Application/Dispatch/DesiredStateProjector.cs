@@ -1,27 +1,29 @@
+using ControlPlane.Application.Views;
 using ControlPlane.Contracts;
 using ControlPlane.Domain.Hosts;
 using ControlPlane.Domain.Vms;
 using DomainShutdown = ControlPlane.Domain.Vms.ShutdownMode;
 using DomainVlanMode = ControlPlane.Domain.Vms.VlanMode;
-using ControlPlane.Persistence;
-using Microsoft.EntityFrameworkCore;
 using ContractPower = ControlPlane.Contracts.VmPowerState;
 using ContractShutdown = ControlPlane.Contracts.ShutdownMode;
 using ContractVlanMode = ControlPlane.Contracts.VlanMode;
 
 namespace ControlPlane.Application.Dispatch;
 
-/// <summary>Projects the complete desired state of one host from the database, as of its current generation.</summary>
-internal sealed class DesiredStateProjector(ControlPlaneDbContext db)
+/// <summary>
+/// Projects the complete desired state of one host, as of its current generation, from the views: they are
+/// caught up to every commit made before the call, so to the host's generation as it was read.
+/// </summary>
+internal sealed class DesiredStateProjector(ResourceViews views)
 {
     public async Task<HostDesiredState> ProjectAsync(Host host, CancellationToken ct)
     {
-        var vms = await db.Vms.AsNoTracking().Where(v => v.HostId == host.Id).OrderBy(v => v.Id).ToListAsync(ct);
+        var vms = await views.VmsOnHostAsync(host.Id.Value, ct);
         return new HostDesiredState
         {
             HostId = host.Id.Value,
             Generation = host.DesiredGeneration,
-            Vms = [.. vms.Select(ToDesired)],
+            Vms = [.. vms.Select(v => ToDesired(v.Vm))],
         };
     }
 

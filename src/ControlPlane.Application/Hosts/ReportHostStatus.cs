@@ -1,6 +1,7 @@
 using ControlPlane.Application.Common;
 using ControlPlane.Application.Events;
 using ControlPlane.Application.Observability;
+using ControlPlane.Application.Views;
 using ControlPlane.Contracts;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Vms;
@@ -43,18 +44,23 @@ public static class ReportHostStatus
         }
     }
 
-    internal sealed class Handler(ControlPlaneDbContext db, TimeProvider clock, ControlPlaneMetrics metrics) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(ControlPlaneDbContext db, ResourceViews views, TimeProvider clock, ControlPlaneMetrics metrics) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var hostId = new HostId(command.HostId);
             var report = command.Report;
             var now = clock.GetUtcNow();
+            // What the VMs looked like, from the views (caught up to every commit before this line), read before the
+            // transaction takes the write lock. Only reports change observed state and a host's reports come one at a
+            // time, so nothing races this comparison but the heartbeat monitor marking a lost host's VMs unknown,
+            // which the next report corrects.
+            var reportedIds = report.Vms.Select(v => v.Id).ToHashSet();
+            var before = (await views.VmsWhereAsync(v => reportedIds.Contains(v.Id) || v.Vm.ObservedHostId == hostId, cancellationToken))
+                .Select(v => v.Vm).ToDictionary(v => v.Id.Value);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var wasReachable = await db.Hosts.Where(h => h.Id == hostId).Select(h => (bool?)h.IsReachable).SingleOrDefaultAsync(cancellationToken);
             var reported = report.Vms.Select(v => new VmId(v.Id)).ToList();
-            var before = await db.Vms.AsNoTracking().Where(v => reported.Contains(v.Id) || v.ObservedHostId == hostId)
-                .Select(v => new { v.Id, v.ObservedState, v.ObservedHostId, v.ObservedError, v.ObservedCpuPercent }).ToDictionaryAsync(v => v.Id.Value, cancellationToken);
             var updated = await db.Hosts.Where(h => h.Id == hostId).ExecuteUpdateAsync(set => set
                 .SetProperty(h => h.LastHeartbeatAt, now)
                 .SetProperty(h => h.IsReachable, true)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ControlPlane.Application.Hosts;
 using ControlPlane.Application.Scheduling;
 using ControlPlane.Domain.Common;
@@ -5,6 +6,7 @@ using ControlPlane.Persistence;
 using ControlPlane.Persistence.ChangeFeed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ControlPlane.Application.Views;
@@ -20,7 +22,8 @@ namespace ControlPlane.Application.Views;
 /// it began: a client sees its own writes, and every other client's finished ones.
 /// </para>
 /// </summary>
-public sealed class ResourceViews(IServiceScopeFactory scopes, CommitCounter commits, IOptions<SchedulingOptions> scheduling) : IDisposable
+public sealed partial class ResourceViews(
+    IServiceScopeFactory scopes, CommitCounter commits, IOptions<SchedulingOptions> scheduling, ILogger<ResourceViews> logger) : IDisposable
 {
     /// <summary>Consumed feed rows are deleted once this many have piled up.</summary>
     internal int PruneAfter { get; init; } = 10_000;
@@ -31,6 +34,7 @@ public sealed class ResourceViews(IServiceScopeFactory scopes, CommitCounter com
     private long _caughtUpTo = -1;
     private long _feedPosition;
     private long _prunedThrough;
+    private Task? _pruning;
 
     /// <summary>What placed, powered-on VMs reserve, per host; kept in step with the VM views.</summary>
     private readonly Dictionary<Guid, AllocatedResponse> _allocated = [];
@@ -45,6 +49,22 @@ public sealed class ResourceViews(IServiceScopeFactory scopes, CommitCounter com
     {
         await CurrentAsync(ct);
         return _vms.Page(skip, take);
+    }
+
+    /// <summary>The VMs whose desired host is <paramref name="hostId"/>, by id.</summary>
+    public async ValueTask<IReadOnlyList<VmView>> VmsOnHostAsync(Guid hostId, CancellationToken ct)
+    {
+        await CurrentAsync(ct);
+        var onHost = _vms.All.Where(v => v.HostId == hostId).ToList();
+        onHost.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return onHost;
+    }
+
+    /// <summary>Every VM that satisfies <paramref name="predicate"/>, as of now.</summary>
+    public async ValueTask<IReadOnlyList<VmView>> VmsWhereAsync(Func<VmView, bool> predicate, CancellationToken ct)
+    {
+        await CurrentAsync(ct);
+        return [.. _vms.All.Where(predicate)];
     }
 
     public async ValueTask<HostView?> HostAsync(Guid id, CancellationToken ct)
@@ -132,7 +152,7 @@ public sealed class ResourceViews(IServiceScopeFactory scopes, CommitCounter com
         }
         var vmIds = changes.Where(c => c.Kind == ResourceChange.VmKind).Select(c => new VmId(c.EntityId)).Distinct().ToList();
         var hostIds = changes.Where(c => c.Kind == ResourceChange.HostKind).Select(c => new HostId(c.EntityId)).Distinct().ToList();
-        var vms = vmIds.Count == 0 ? [] : await db.Vms.AsNoTracking().AsSplitQuery().Where(v => vmIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id);
+        var vms = vmIds.Count == 0 ? [] : await db.Vms.AsNoTracking().AsSingleQuery().Where(v => vmIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id);
         var hosts = hostIds.Count == 0 ? [] : await db.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id);
 
         // Applied without awaiting in between: each view readers see is whole and at least as new as the commits counted.
@@ -178,12 +198,34 @@ public sealed class ResourceViews(IServiceScopeFactory scopes, CommitCounter com
             }
         }
         _feedPosition = changes[^1].Sequence;
-        if (_feedPosition - _prunedThrough >= PruneAfter)
+        if (_feedPosition - _prunedThrough >= PruneAfter && _pruning is null or { IsCompleted: true })
         {
-            await db.ResourceChanges.Where(c => c.Sequence <= _feedPosition).ExecuteDeleteAsync();
             _prunedThrough = _feedPosition;
+            _pruning = PruneAsync(_feedPosition);
         }
     }
+
+    /// <summary>
+    /// Deletes consumed feed rows, off the reader's path: a reader may hold SQLite's write lock (a caller inside a
+    /// transaction), and the delete must not wait on it. A failed prune is retried at the next threshold.
+    /// </summary>
+    private async Task PruneAsync(long through)
+    {
+        await Task.Yield();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>().ResourceChanges.Where(c => c.Sequence <= through).ExecuteDeleteAsync();
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            _prunedThrough = 0;
+            LogPruneFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Pruning the resource change feed failed; retried later")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception);
 
     private static readonly AllocatedResponse NoAllocation = new(0, 0, 0);
 

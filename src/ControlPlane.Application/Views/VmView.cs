@@ -9,25 +9,25 @@ namespace ControlPlane.Application.Views;
 /// </summary>
 public sealed class VmView
 {
-    private VmView(Guid id, string name, long version, Guid? hostId, bool reserves, int reservedVcpus, long reservedMemoryMiB, byte[] json)
+    private VmView(Vm vm, bool reserves, int reservedVcpus, long reservedMemoryMiB, byte[] json)
     {
+        Vm = vm;
         Reserves = reserves;
-        Id = id;
-        Name = name;
-        Version = version;
-        HostId = hostId;
         ReservedVcpus = reservedVcpus;
         ReservedMemoryMiB = reservedMemoryMiB;
         Json = json;
     }
 
-    public Guid Id { get; }
-    public string Name { get; }
+    /// <summary>A detached snapshot, never changed after it was read: what the dispatcher projects and agents' reports compare with.</summary>
+    public Vm Vm { get; }
+
+    public Guid Id => Vm.Id.Value;
+    public string Name => Vm.Name;
 
     /// <summary>The VM's concurrency version, its ETag.</summary>
-    public long Version { get; }
+    public long Version => Vm.Version;
 
-    public Guid? HostId { get; }
+    public Guid? HostId => Vm.HostId?.Value;
 
     /// <summary>What the VM holds on <see cref="HostId"/>: nothing unless it is placed and not powered off.</summary>
     public int ReservedVcpus { get; }
@@ -44,7 +44,7 @@ public sealed class VmView
     public static VmView From(Vm vm, double overcommitReserveFraction)
     {
         var reserves = vm.HostId is not null && vm.PowerState != PowerState.Off;
-        return new VmView(vm.Id.Value, vm.Name, vm.Version, vm.HostId?.Value, reserves,
+        return new VmView(vm, reserves,
             reserves ? vm.Vcpus : 0,
             reserves ? (vm.MemoryOvercommit ? (long)Math.Ceiling(vm.MemoryMiB * overcommitReserveFraction) : vm.MemoryMiB) : 0,
             Common.ApiJson.Serialize(VmResponse.From(vm)));

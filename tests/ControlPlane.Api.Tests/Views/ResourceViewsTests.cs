@@ -12,6 +12,7 @@ using ControlPlane.Persistence;
 using ControlPlane.Persistence.ChangeFeed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ControlPlane.Api.Tests.Views;
@@ -90,7 +91,7 @@ public sealed class ResourceViewsTests : IDisposable
     {
         await _client.RegisterHostAsync("h1");
         var views = new ResourceViews(_factory.Services.GetRequiredService<IServiceScopeFactory>(), _factory.Services.GetRequiredService<CommitCounter>(),
-            _factory.Services.GetRequiredService<IOptions<SchedulingOptions>>()) { PruneAfter = 3 };
+            _factory.Services.GetRequiredService<IOptions<SchedulingOptions>>(), NullLogger<ResourceViews>.Instance) { PruneAfter = 3 };
         var ids = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {
@@ -98,6 +99,11 @@ public sealed class ResourceViewsTests : IDisposable
             Assert.Equal(i + 1, (await views.VmPageAsync(0, 10, CancellationToken.None)).Total);
         }
 
+        // Pruning runs beside the readers; give it a moment.
+        for (var i = 0; i < 100 && await ChangeRowsAsync() >= 3; i++)
+        {
+            await Task.Delay(50);
+        }
         Assert.True(await ChangeRowsAsync() < 3, "the change feed was never pruned");
         await _client.DeleteAsync($"/api/v1/vms/{ids[0]}");
         Assert.Null(await views.VmAsync(ids[0], CancellationToken.None));
