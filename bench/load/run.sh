@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The load benchmark in one command: builds Release, measures a bare ASP.NET hello-world and then the
-# control plane's dev cluster (3 simulated agents) with the same client, 64 closed-loop clients each,
+# control plane's dev cluster (3 simulated agents) with the same client, 64 closed-loop clients each (the mixed
+# workload, then reads only on the same server for comparison),
 # and writes the figures and whether the goals were met into bench/README.md ("## Load").
 # Servers listen on 127.0.0.1 only; the server side is pinned to core 0 and the client to core 1.
 # Usage: bench/load/run.sh [seconds=60] [clients=64] [warmup seconds=20]
@@ -72,9 +73,12 @@ pids+=($!)
 wait_http "http://127.0.0.1:$cp_port/healthz" 60
 pin 1 dotnet "$bench" run --workload=controlplane --target="http://127.0.0.1:$cp_port" --key="$admin_key" \
   --clients="$clients" --seconds="$seconds" --warmup="$warmup" --out="$work/controlplane.json"
+echo "== control plane, reads only (same server)"
+pin 1 dotnet "$bench" run --workload=controlplane --mix=reads --target="http://127.0.0.1:$cp_port" --key="$admin_key" \
+  --clients="$clients" --seconds="$seconds" --warmup="$warmup" --out="$work/readsonly.json"
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
-dotnet "$bench" report --hello="$work/hello.json" --controlplane="$work/controlplane.json" --readme=bench/README.md \
+dotnet "$bench" report --hello="$work/hello.json" --controlplane="$work/controlplane.json" --readsonly="$work/readsonly.json" --readme=bench/README.md \
   --machine="\`nproc\` = $(nproc), CPU \"$cpu\", $(free -g | awk '/Mem:/ {print $2}') GiB RAM, Debian $(cat /etc/debian_version)" \
   --note="Server (and the dev cluster's agents) pinned to core 0, client to core 1 with taskset; $clients closed-loop clients over loopback, ${seconds} s measured after a ${warmup} s warm-up, each workload in turn. Load average before the run: $load_before (the machine is shared)."
 echo "== figures written to bench/README.md (raw results in $work)"
