@@ -4,4 +4,8 @@ namespace ControlPlane.Application.Common;
 public sealed record JsonPage(IReadOnlyList<byte[]> Items, PageMetadata Metadata)
 {
     public static JsonPage Of<T>(Page<T> page) => new([.. page.Data.Select(ApiJson.Serialize)], page.Metadata);
+
+    /// <summary>One page of items the views hold, and how many there are in all.</summary>
+    public static JsonPage Of(IEnumerable<byte[]> items, int total, PageRequest paging) =>
+        new([.. items], new PageMetadata(total, paging.Page, paging.Limit));
 }

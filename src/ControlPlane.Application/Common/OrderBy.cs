@@ -16,13 +16,9 @@ public static class OrderBy
         return descending ? source.OrderByDescending(key) : source.OrderBy(key);
     }
 
-    /// <summary>Whether <paramref name="orderBy"/> names <paramref name="field"/> ascending, the list's default order.</summary>
-    public static bool IsDefault(string orderBy, string field)
-    {
-        var parts = orderBy.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length is 1 or 2 && string.Equals(parts[0], field, StringComparison.OrdinalIgnoreCase)
-            && (parts.Length == 1 || string.Equals(parts[1], "asc", StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>Whether a valid <paramref name="orderBy"/> (or none) is the list's default: <paramref name="defaultField"/> ascending.</summary>
+    public static bool IsDefault<T>(string? orderBy, string defaultField, IReadOnlyDictionary<string, Expression<Func<T, object>>> fields) =>
+        orderBy is null || Parse(orderBy, fields.Keys) is (var field, false) && field == defaultField;
 
     public static bool IsValid(string? orderBy, IEnumerable<string> fields)
     {

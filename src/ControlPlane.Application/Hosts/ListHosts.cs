@@ -20,7 +20,7 @@ public static class ListHosts
         public async Task<JsonPage> Handle(Query query, CancellationToken cancellationToken)
         {
             var (hosts, total) = await views.HostPageAsync(query.Paging.Page * query.Paging.Limit, query.Paging.Limit, cancellationToken);
-            return new JsonPage([.. hosts.Select(h => h.Json)], new PageMetadata(total, query.Paging.Page, query.Paging.Limit));
+            return JsonPage.Of(hosts.Select(h => h.Json), total, query.Paging);
         }
     }
 }

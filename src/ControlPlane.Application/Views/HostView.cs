@@ -26,10 +26,4 @@ public sealed class HostView
     public static HostView From(Host host, AllocatedResponse allocated) => new(host, allocated);
 
     public HostView With(AllocatedResponse allocated) => allocated == Allocated ? this : new(Host, allocated);
-
-    public static readonly IComparer<HostView> ByName = Comparer<HostView>.Create((a, b) =>
-    {
-        var byName = string.CompareOrdinal(a.Name, b.Name);
-        return byName != 0 ? byName : a.Id.CompareTo(b.Id);
-    });
 }

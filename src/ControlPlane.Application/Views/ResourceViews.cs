@@ -29,8 +29,8 @@ public sealed partial class ResourceViews(
     internal int PruneAfter { get; init; } = 10_000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly SortedViews<VmView> _vms = new(VmView.ByName, v => v.Id);
-    private readonly SortedViews<HostView> _hosts = new(HostView.ByName, h => h.Id);
+    private readonly SortedViews<VmView> _vms = new(v => v.Id, v => v.Name);
+    private readonly SortedViews<HostView> _hosts = new(h => h.Id, h => h.Name);
     private long _caughtUpTo = -1;
     private long _feedPosition;
     private long _prunedThrough;

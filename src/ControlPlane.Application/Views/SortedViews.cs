@@ -4,15 +4,19 @@ using System.Collections.Immutable;
 namespace ControlPlane.Application.Views;
 
 /// <summary>
-/// Views by id and in one order. One writer at a time (the caller holds the catch-up gate); readers take
-/// the immutable ordered set as it stands, so a page is never torn by a concurrent update.
+/// Views by id and in the API's default list order: by name, ties by id (as SQLite orders those columns;
+/// names are ASCII, and Guid comparison matches their upper-case text). One writer at a time (the caller
+/// holds the catch-up gate); readers take the immutable ordered set as it stands, so a page is never torn
+/// by a concurrent update.
 /// </summary>
-internal sealed class SortedViews<TView>(IComparer<TView> order, Func<TView, Guid> idOf) where TView : class
+internal sealed class SortedViews<TView>(Func<TView, Guid> idOf, Func<TView, string> nameOf) where TView : class
 {
     private readonly ConcurrentDictionary<Guid, TView> _byId = new();
-    private ImmutableSortedSet<TView> _ordered = ImmutableSortedSet.Create(order);
-
-    public int Count => Volatile.Read(ref _ordered).Count;
+    private ImmutableSortedSet<TView> _ordered = ImmutableSortedSet.Create<TView>(Comparer<TView>.Create((a, b) =>
+    {
+        var byName = string.CompareOrdinal(nameOf(a), nameOf(b));
+        return byName != 0 ? byName : idOf(a).CompareTo(idOf(b));
+    }));
 
     public TView? Find(Guid id) => _byId.GetValueOrDefault(id);
 

@@ -46,14 +46,7 @@ public sealed class VmView
         var reserves = vm.HostId is not null && vm.PowerState != PowerState.Off;
         return new VmView(vm, reserves,
             reserves ? vm.Vcpus : 0,
-            reserves ? (vm.MemoryOvercommit ? (long)Math.Ceiling(vm.MemoryMiB * overcommitReserveFraction) : vm.MemoryMiB) : 0,
+            reserves ? vm.ReservedMemoryMiB(overcommitReserveFraction) : 0,
             Common.ApiJson.Serialize(VmResponse.From(vm)));
     }
-
-    /// <summary>The API's default list order: by name, ties by id (as SQLite orders the same columns).</summary>
-    public static readonly IComparer<VmView> ByName = Comparer<VmView>.Create((a, b) =>
-    {
-        var byName = string.CompareOrdinal(a.Name, b.Name);
-        return byName != 0 ? byName : a.Id.CompareTo(b.Id);
-    });
 }

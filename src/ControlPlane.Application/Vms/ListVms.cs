@@ -17,7 +17,7 @@ public static class ListVms
     {
         /// <summary>Unfiltered, in the default order: what the views answer without a query.</summary>
         public bool IsDefaultListing => string.IsNullOrEmpty(NameContains) && HostId is null && PowerState is null
-            && (OrderBy is null || Common.OrderBy.IsDefault(OrderBy, "name"));
+            && Common.OrderBy.IsDefault(OrderBy, "name", Sortable);
     }
 
     /// <summary>The fields <c>orderby</c> takes; ties are broken by id, so pages are stable.</summary>
@@ -51,7 +51,7 @@ public static class ListVms
             if (query.IsDefaultListing)
             {
                 var (items, total) = await views.VmPageAsync(paging.Page * paging.Limit, paging.Limit, cancellationToken);
-                return new JsonPage([.. items.Select(v => v.Json)], new PageMetadata(total, paging.Page, paging.Limit));
+                return JsonPage.Of(items.Select(v => v.Json), total, paging);
             }
             var vms = db.Vms.AsNoTracking().AsSplitQuery();
             if (!string.IsNullOrEmpty(query.NameContains))
