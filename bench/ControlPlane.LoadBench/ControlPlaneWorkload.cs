@@ -1,21 +1,37 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 
 namespace ControlPlane.LoadBench;
 
+/// <summary>How a control plane run mixes reads and writes.</summary>
+internal enum Mix
+{
+    /// <summary>Every client reads as fast as it is answered; writes go out at a fixed rate between the reads (open loop).</summary>
+    Paced,
+
+    /// <summary>Each client's every request is a write with probability 10 %: the write rate follows the read rate (closed loop).</summary>
+    Closed,
+
+    /// <summary>Reads only.</summary>
+    Reads,
+}
+
 /// <summary>
-/// Mixed reads and writes against the dev cluster, 90/10: reads of one VM, a page of VMs and the hosts;
-/// writes that create a VM (powered off, so capacity never runs out), power each client's own VM off and
-/// on, and rename it. Every answer other than the documented success counts as an error.
+/// Reads of one VM, a page of VMs and the hosts (45/25/20); writes that create a VM (powered off, so capacity never
+/// runs out), power each client's own VM off and on, and rename it (4/4/2). Every answer other than the documented
+/// success counts as an error.
 /// </summary>
-internal sealed class ControlPlaneWorkload(bool readsOnly) : IWorkload
+internal sealed class ControlPlaneWorkload(Mix mix, int writesPerSecond) : IWorkload
 {
     private const int SeedVms = 200;
 
     private readonly List<string> _seedVms = [];
+    private readonly long _writeInterval = writesPerSecond > 0 ? Stopwatch.Frequency / writesPerSecond : long.MaxValue;
     private string[] _ownVms = [];
     private bool[] _ownOn = [];
     private int[] _counters = [];
+    private long _nextWrite;
 
     public async Task SetupAsync(HttpClient http, int clients)
     {
@@ -35,37 +51,63 @@ internal sealed class ControlPlaneWorkload(bool readsOnly) : IWorkload
         }
     }
 
-    public async Task StepAsync(HttpClient http, int client, Random random, LatencyRecorder recorder)
+    public Task StepAsync(HttpClient http, int client, Random random, LatencyRecorder recorder)
     {
-        var roll = random.Next(readsOnly ? 90 : 100);
+        switch (mix)
+        {
+            case Mix.Paced:
+                return TakeDueWrite() is { } due
+                    ? WriteAsync(http, client, random.Next(10), recorder, due)
+                    : ReadAsync(http, random.Next(90), random, recorder);
+            default:
+                var roll = random.Next(mix == Mix.Reads ? 90 : 100);
+                return roll < 90 ? ReadAsync(http, roll, random, recorder) : WriteAsync(http, client, roll - 90, recorder, null);
+        }
+    }
+
+    /// <summary>The time the next write was due, if it is due now; each due write goes to exactly one client.</summary>
+    private long? TakeDueWrite()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var due = Interlocked.Read(ref _nextWrite);
+        if (due == 0)
+        {
+            Interlocked.CompareExchange(ref _nextWrite, now + _writeInterval, 0);
+            return null;
+        }
+        return now >= due && Interlocked.CompareExchange(ref _nextWrite, due + _writeInterval, due) == due ? due : null;
+    }
+
+    private Task ReadAsync(HttpClient http, int roll, Random random, LatencyRecorder recorder) => roll switch
+    {
+        < 45 => Timed.GetAsync(http, $"/api/v1/vms/{_seedVms[random.Next(_seedVms.Count)]}", "read: GET /vms/{id}", recorder),
+        < 70 => Timed.GetAsync(http, "/api/v1/vms?limit=50", "read: GET /vms?limit=50", recorder),
+        _ => Timed.GetAsync(http, "/api/v1/hosts", "read: GET /hosts", recorder),
+    };
+
+    private async Task WriteAsync(HttpClient http, int client, int roll, LatencyRecorder recorder, long? scheduled)
+    {
         var own = _ownVms[client];
         var n = ++_counters[client];
         switch (roll)
         {
-            case < 45:
-                await Timed.GetAsync(http, $"/api/v1/vms/{_seedVms[random.Next(_seedVms.Count)]}", "read: GET /vms/{id}", recorder);
-                break;
-            case < 70:
-                await Timed.GetAsync(http, "/api/v1/vms?limit=50", "read: GET /vms?limit=50", recorder);
-                break;
-            case < 90:
-                await Timed.GetAsync(http, "/api/v1/hosts", "read: GET /hosts", recorder);
-                break;
-            case < 94:
+            case < 4:
                 await Timed.SendAsync(http, HttpMethod.Post, "/api/v1/vms",
-                    $$"""{"name":"load-{{client}}-{{n}}","vcpus":1,"memoryMiB":64,"powerState":"OFF"}""", HttpStatusCode.Created, "write: POST /vms", recorder);
+                    $$"""{"name":"load-{{client}}-{{n}}","vcpus":1,"memoryMiB":64,"powerState":"OFF"}""", HttpStatusCode.Created, "write: POST /vms",
+                    recorder, scheduled);
                 break;
-            case < 98:
+            case < 8:
                 var action = _ownOn[client] ? "power-off" : "power-on";
                 if (await Timed.SendAsync(http, HttpMethod.Post, $"/api/v1/vms/{own}/$actions/{action}", null, HttpStatusCode.Accepted,
-                    "write: power-off/on", recorder) is not null)
+                    "write: power-off/on", recorder, scheduled) is not null)
                 {
                     _ownOn[client] = !_ownOn[client];
                 }
                 break;
             default:
                 await Timed.SendAsync(http, HttpMethod.Put, $"/api/v1/vms/{own}",
-                    $$"""{"name":"own-{{client}}-{{n % 2}}","vcpus":1,"memoryMiB":128}""", HttpStatusCode.OK, "write: PUT /vms/{id}", recorder);
+                    $$"""{"name":"own-{{client}}-{{n % 2}}","vcpus":1,"memoryMiB":128}""", HttpStatusCode.OK, "write: PUT /vms/{id}",
+                    recorder, scheduled);
                 break;
         }
     }

@@ -18,7 +18,7 @@ internal static class LoadRun
         IWorkload workload = options["workload"] switch
         {
             "hello" => new HelloWorkload(options.Get("path", "/")),
-            "controlplane" => new ControlPlaneWorkload(options.Get("mix", "mixed") == "reads"),
+            "controlplane" => new ControlPlaneWorkload(Enum.Parse<Mix>(options.Get("mix", "paced"), ignoreCase: true), options.Int("write-rate", 50)),
             var other => throw new ArgumentException($"Unknown workload {other}."),
         };
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })

@@ -10,15 +10,20 @@ internal static class Timed
     public static Task GetAsync(HttpClient http, string url, string requestClass, LatencyRecorder recorder) =>
         SendAsync(http, HttpMethod.Get, url, null, HttpStatusCode.OK, requestClass, recorder);
 
+    /// <summary>
+    /// <paramref name="scheduled"/>: when an open-loop request was due (a <see cref="Stopwatch"/> timestamp); its latency
+    /// counts from then, so a request sent late is not measured as if it had been on time.
+    /// </summary>
     public static async Task<string?> SendAsync(
-        HttpClient http, HttpMethod method, string url, string? json, HttpStatusCode expected, string requestClass, LatencyRecorder recorder)
+        HttpClient http, HttpMethod method, string url, string? json, HttpStatusCode expected, string requestClass, LatencyRecorder recorder,
+        long? scheduled = null)
     {
         using var request = new HttpRequestMessage(method, url);
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
-        var started = Stopwatch.GetTimestamp();
+        var started = scheduled ?? Stopwatch.GetTimestamp();
         try
         {
             using var response = await http.SendAsync(request);

@@ -71,6 +71,7 @@ internal sealed class PlacementCommitter(
                     entry.State = EntityState.Detached;
                 }
                 db.Entry(placed).State = EntityState.Detached;
+                await loader.RefreshAsync(ct);
                 metrics.Placements.Increment("replanned");
             }
         }

@@ -63,8 +63,11 @@ public sealed class Vm
     public long Version { get; private set; }
 
     /// <summary>Memory the VM holds on its host: all of it, or less when memory is overcommitted.</summary>
-    public int ReservedMemoryMiB(double overcommitReserveFraction) =>
-        MemoryOvercommit ? (int)Math.Ceiling(MemoryMiB * overcommitReserveFraction) : MemoryMiB;
+    public int ReservedMemoryMiB(double overcommitReserveFraction) => ReservedMemory(MemoryMiB, MemoryOvercommit, overcommitReserveFraction);
+
+    /// <summary>What a VM of <paramref name="memoryMiB"/> holds on its host: all of it, or with overcommit the reserved fraction.</summary>
+    public static int ReservedMemory(int memoryMiB, bool memoryOvercommit, double overcommitReserveFraction) =>
+        memoryOvercommit ? (int)Math.Ceiling(memoryMiB * overcommitReserveFraction) : memoryMiB;
 
     public void PlaceOn(HostId hostId) => HostId = hostId;
 

@@ -10,6 +10,7 @@ using ControlPlane.Application.Views;
 using ControlPlane.Application.Vms;
 using ControlPlane.Persistence;
 using ControlPlane.Persistence.ChangeFeed;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -89,30 +90,35 @@ public sealed class ResourceViewsTests : IDisposable
     [Fact]
     public async Task ConsumedChanges_ArePruned_AndLaterChangesStillArrive()
     {
-        await _client.RegisterHostAsync("h1");
-        var views = new ResourceViews(_factory.Services.GetRequiredService<IServiceScopeFactory>(), _factory.Services.GetRequiredService<CommitCounter>(),
-            _factory.Services.GetRequiredService<IOptions<SchedulingOptions>>(), NullLogger<ResourceViews>.Instance) { PruneAfter = 3 };
+        // The application's own views, pruning early: placement reads them too, so a second instance pruning rows
+        // the first has not consumed would leave the first behind.
+        using var factory = _factory.WithWebHostBuilder(web => web.ConfigureServices(services => services.AddSingleton(provider =>
+            new ResourceViews(provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<CommitCounter>(),
+                provider.GetRequiredService<IOptions<SchedulingOptions>>(), NullLogger<ResourceViews>.Instance) { PruneAfter = 3 })));
+        using var client = factory.CreateClient();
+        var views = factory.Services.GetRequiredService<ResourceViews>();
+        await client.RegisterHostAsync("h1");
         var ids = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {
-            ids.Add(Guid.Parse((string)(await (await _client.PostJsonAsync("/api/v1/vms", $$"""{"name":"vm-{{i}}","vcpus":1,"memoryMiB":64}""")).ReadJsonAsync())["id"]!));
+            ids.Add(Guid.Parse((string)(await (await client.PostJsonAsync("/api/v1/vms", $$"""{"name":"vm-{{i}}","vcpus":1,"memoryMiB":64}""")).ReadJsonAsync())["id"]!));
             Assert.Equal(i + 1, (await views.VmPageAsync(0, 10, CancellationToken.None)).Total);
         }
 
         // Pruning runs beside the readers; give it a moment.
-        for (var i = 0; i < 100 && await ChangeRowsAsync() >= 3; i++)
+        for (var i = 0; i < 100 && await ChangeRowsAsync(factory) >= 3; i++)
         {
             await Task.Delay(50);
         }
-        Assert.True(await ChangeRowsAsync() < 3, "the change feed was never pruned");
-        await _client.DeleteAsync($"/api/v1/vms/{ids[0]}");
+        Assert.True(await ChangeRowsAsync(factory) < 3, "the change feed was never pruned");
+        await client.DeleteAsync($"/api/v1/vms/{ids[0]}");
         Assert.Null(await views.VmAsync(ids[0], CancellationToken.None));
         Assert.Equal(3, (await views.VmPageAsync(0, 10, CancellationToken.None)).Total);
     }
 
-    private async Task<int> ChangeRowsAsync()
+    private static async Task<int> ChangeRowsAsync(WebApplicationFactory<Program> factory)
     {
-        using var scope = _factory.Services.CreateScope();
+        using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>().ResourceChanges.CountAsync();
     }
 

@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ControlPlane.Persistence;
 using ControlPlane.Api.Tests.Infrastructure;
 
 namespace ControlPlane.Api.Tests.Vms;
@@ -118,5 +122,34 @@ public sealed class CreateVmTests : IDisposable
         Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
         var hosts = (await (await _client.GetAsync("/api/v1/hosts")).ReadJsonAsync())["data"]!.AsArray();
         Assert.All(hosts, h => Assert.Equal(4096, (long)h!["allocated"]!["memoryMiB"]!));
+    }
+
+    [Fact]
+    public async Task CreateVm_AfterAWriterThisProcessDidNotSee_PlacesOnWhatTheDatabaseHolds()
+    {
+        var host = await _client.RegisterHostAsync("h1", cpuCores: 8, memoryMiB: 4096);
+        var big = (string)(await (await _client.PostJsonAsync("/api/v1/vms", """{"name":"big","vcpus":1,"memoryMiB":4096,"powerState":"OFF"}""")).ReadJsonAsync())["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/v1/vms/{big}")).StatusCode);
+
+        // Another process powers the VM on and claims the host, as a placement does, through its own connection:
+        // this process counts no commit, so its views still show the host empty.
+        using (var scope = _factory.Services.CreateScope())
+        {
+            await using var other = new SqliteConnection(scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>().Database.GetConnectionString());
+            await other.OpenAsync();
+            await using var command = other.CreateCommand();
+            command.CommandText = """
+                UPDATE Vms SET PowerState = 'On', Version = Version + 1 WHERE Id = $vm;
+                UPDATE Hosts SET DesiredGeneration = DesiredGeneration + 1, Version = Version + 1 WHERE Id = $host;
+                """;
+            command.Parameters.AddWithValue("$vm", Guid.Parse(big).ToString().ToUpperInvariant());
+            command.Parameters.AddWithValue("$host", host.HostId.ToString().ToUpperInvariant());
+            Assert.Equal(2, await command.ExecuteNonQueryAsync());
+        }
+
+        var refused = await _client.PostJsonAsync("/api/v1/vms", """{"name":"small","vcpus":1,"memoryMiB":1024}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.EndsWith("unplaceable", (string)(await refused.ReadJsonAsync())["type"]!, StringComparison.Ordinal);
     }
 }
