@@ -67,7 +67,6 @@ internal sealed class ColdMover(IServiceScopeFactory scopes, TimeProvider clock,
             catch (DbUpdateConcurrencyException)
             {
                 // A placement or another move claimed one of the hosts first: recheck from a fresh snapshot.
-                await loader.RefreshAsync(ct);
             }
         }
         return new MoveResult(MoveOutcome.Failed, "lost every race for the target host");

@@ -71,7 +71,6 @@ internal sealed class PlacementCommitter(
                     entry.State = EntityState.Detached;
                 }
                 db.Entry(placed).State = EntityState.Detached;
-                await loader.RefreshAsync(ct);
                 metrics.Placements.Increment("replanned");
             }
         }

@@ -1,6 +1,5 @@
 using ControlPlane.Application.Ads;
 using ControlPlane.Application.Policies;
-using ControlPlane.Application.Views;
 using ControlPlane.Domain.Clusters;
 using ControlPlane.Domain.Common;
 using ControlPlane.Domain.Hosts;
@@ -13,40 +12,40 @@ using Microsoft.Extensions.Options;
 
 namespace ControlPlane.Application.Scheduling;
 
-/// <summary>
-/// The cluster as the scheduler sees it: settings and policies from the database, hosts and VMs from the
-/// in-memory views (<see cref="ResourceViews"/>), which a placement would otherwise re-read from SQLite every time.
-/// </summary>
-internal sealed class SnapshotLoader(ControlPlaneDbContext db, ResourceViews views, IOptions<SchedulingOptions> options, SchedulerSettingsStore settings)
+/// <summary>Reads the cluster as the scheduler sees it: a read-only snapshot with policies and settings, untracked.</summary>
+internal sealed class SnapshotLoader(ControlPlaneDbContext db, IOptions<SchedulingOptions> options, SchedulerSettingsStore settings)
 {
     /// <summary>
     /// The snapshot, and each host's and policy's concurrency version as read for it (the claims to verify at
-    /// commit: docs/decisions/0004 and 0005). Policies are read before the views, and the views give hosts no newer
-    /// than their VMs, so any VM committed since has moved a version past the one a claim is conditional on.
+    /// commit: docs/decisions/0004 and 0005). Policies and hosts are read before VMs, so any VM committed since
+    /// has moved a version past the one a claim is conditional on.
     /// </summary>
     public async Task<LoadedCluster> LoadForPlacementAsync(VmId? excluding, CancellationToken ct)
     {
         var cluster = await db.Clusters.AsNoTracking().SingleAsync(c => c.Id == ClusterId.Default, ct);
         var (config, _) = await settings.GetAsync(ct);
         var policies = await db.PlacementPolicies.AsNoTracking().OrderBy(p => p.CreatedAt).ToListAsync(ct);
-        var (hosts, vms) = await views.SchedulingStateAsync(ct);
+        var hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.Name).ToListAsync(ct);
+        // Powered-off VMs keep their host but reserve nothing on it until they are powered on again.
+        var vms = await db.Vms.AsNoTracking()
+            .Where(v => v.HostId != null && v.PowerState != PowerState.Off)
+            .Select(v => new { v.Id, v.HostId, v.Vcpus, v.MemoryMiB, v.MemoryOvercommit, v.ObservedCpuPercent, v.Categories })
+            .ToListAsync(ct);
+        var fraction = options.Value.OvercommitReserveFraction;
         var snapshot = new ClusterSnapshot(
-            [.. hosts.Select(h => ToSchedulerHost(h.Host))],
-            [.. vms.Where(v => v.Vm.Id != excluding).Select(v => new SchedulerVm(
+            [.. hosts.Select(ToSchedulerHost)],
+            [.. vms.Where(v => v.Id != excluding).Select(v => new SchedulerVm(
                 v.Id.ToString(),
                 v.HostId!.Value.ToString(),
-                v.Vm.Vcpus,
-                v.Vm.MemoryMiB,
-                v.ReservedMemoryMiB,
-                v.Vm.ObservedCpuPercent / 100.0 * v.Vm.Vcpus,
-                v.Vm.Categories))],
+                v.Vcpus,
+                v.MemoryMiB,
+                Vm.ReservedMemory(v.MemoryMiB, v.MemoryOvercommit, fraction),
+                v.ObservedCpuPercent / 100.0 * v.Vcpus,
+                v.Categories))],
             Settings(cluster, config),
             PolicySets.From(policies));
-        return new LoadedCluster(snapshot, hosts.ToDictionary(h => h.Host.Id, h => h.Host.Version), policies.ToDictionary(p => p.Id, p => p.Version));
+        return new LoadedCluster(snapshot, hosts.ToDictionary(h => h.Id, h => h.Version), policies.ToDictionary(p => p.Id, p => p.Version));
     }
-
-    /// <summary>Brings the views up to the database before a re-plan, whoever won the claim this one lost.</summary>
-    public Task RefreshAsync(CancellationToken ct) => views.RefreshAsync(ct);
 
     public async Task<ClusterSnapshot> LoadAsync(VmId? excluding, CancellationToken ct) =>
         (await LoadForPlacementAsync(excluding, ct)).Snapshot;

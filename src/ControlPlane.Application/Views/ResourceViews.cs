@@ -67,18 +67,6 @@ public sealed partial class ResourceViews(
         return [.. _vms.All.Where(predicate)];
     }
 
-    /// <summary>
-    /// The hosts, then the VMs that reserve capacity, for the scheduler. Hosts are taken first and a catch-up puts
-    /// VMs before their hosts, so no host's version is newer than the VMs taken with it: a placement that claims
-    /// the host at that version fails, and re-plans, if a VM reached the host after the snapshot.
-    /// </summary>
-    public async ValueTask<(IReadOnlyList<HostView> Hosts, IReadOnlyList<VmView> ReservingVms)> SchedulingStateAsync(CancellationToken ct)
-    {
-        await CurrentAsync(ct);
-        var (hosts, _) = _hosts.Page(0, int.MaxValue);
-        return (hosts, [.. _vms.All.Where(v => v.Reserves)]);
-    }
-
     public async ValueTask<HostView?> HostAsync(Guid id, CancellationToken ct)
     {
         await CurrentAsync(ct);
@@ -90,12 +78,6 @@ public sealed partial class ResourceViews(
         await CurrentAsync(ct);
         return _hosts.Page(skip, take);
     }
-
-    /// <summary>
-    /// Catches up even if no commit was counted since the last time: for a placement whose claim was lost, in case
-    /// the winner was a writer this process does not count (another process on the same database).
-    /// </summary>
-    public Task RefreshAsync(CancellationToken ct) => CatchUpAsync(commits.Commits + 1, ct);
 
     public void Dispose() => _gate.Dispose();
 
@@ -120,8 +102,7 @@ public sealed partial class ResourceViews(
             var covered = commits.Commits;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
-            // The feed, VMs and hosts as of one commit: a host's version then never runs ahead of the VMs the
-            // views hold on it, which placement claims rely on (SchedulingStateAsync).
+            // The feed, VMs and hosts as of one commit, so a host's allocation always sums the VMs the views hold.
             await using var snapshot = await ReadSnapshot.BeginAsync(db, CancellationToken.None);
             if (_caughtUpTo < 0)
             {
