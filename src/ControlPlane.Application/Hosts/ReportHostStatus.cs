@@ -60,7 +60,6 @@ public static class ReportHostStatus
                 .Select(v => v.Vm).ToDictionary(v => v.Id.Value);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var wasReachable = await db.Hosts.Where(h => h.Id == hostId).Select(h => (bool?)h.IsReachable).SingleOrDefaultAsync(cancellationToken);
-            var reported = report.Vms.Select(v => new VmId(v.Id)).ToList();
             var updated = await db.Hosts.Where(h => h.Id == hostId).ExecuteUpdateAsync(set => set
                 .SetProperty(h => h.LastHeartbeatAt, now)
                 .SetProperty(h => h.IsReachable, true)
@@ -94,11 +93,16 @@ public static class ReportHostStatus
                     .SetProperty(v => v.ObservedError, vm.LastError)
                     .SetProperty(v => v.ObservedCpuPercent, vm.CpuPercent), cancellationToken);
             }
-            // VMs this host ran before but no longer reports are gone from it.
-            await db.Vms.Where(v => v.ObservedHostId == hostId && !reported.Contains(v.Id)).ExecuteUpdateAsync(set => set
-                .SetProperty(v => v.ObservedState, ObservedState.Missing)
-                .SetProperty(v => v.ObservedHostId, (HostId?)null)
-                .SetProperty(v => v.ObservedAt, now), cancellationToken);
+            // VMs this host ran before but no longer reports are gone from it. Which ones, the views say (only this
+            // host's reports put VMs on it, one at a time); the condition on the host stays for any moved meanwhile.
+            var missing = before.Values.Where(v => v.ObservedHostId == hostId && !reportedIds.Contains(v.Id.Value)).Select(v => v.Id).ToList();
+            if (missing.Count > 0)
+            {
+                await db.Vms.Where(v => missing.Contains(v.Id) && v.ObservedHostId == hostId).ExecuteUpdateAsync(set => set
+                    .SetProperty(v => v.ObservedState, ObservedState.Missing)
+                    .SetProperty(v => v.ObservedHostId, (HostId?)null)
+                    .SetProperty(v => v.ObservedAt, now), cancellationToken);
+            }
             RecordChanges(command.HostId, wasReachable == false, report, before.ToDictionary(b => b.Key, b => (b.Value.ObservedState, b.Value.ObservedHostId)), now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

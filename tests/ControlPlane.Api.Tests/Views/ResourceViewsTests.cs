@@ -116,6 +116,26 @@ public sealed class ResourceViewsTests : IDisposable
         Assert.Equal(3, (await views.VmPageAsync(0, 10, CancellationToken.None)).Total);
     }
 
+    [Fact]
+    public async Task AVmAHostStopsReporting_IsMissing_AndOnlyThatOne()
+    {
+        var host = await _client.RegisterHostAsync("h1");
+        var kept = (string)(await (await _client.PostJsonAsync("/api/v1/vms", """{"name":"kept","vcpus":1,"memoryMiB":64}""")).ReadJsonAsync())["id"]!;
+        var gone = (string)(await (await _client.PostJsonAsync("/api/v1/vms", """{"name":"gone","vcpus":1,"memoryMiB":64}""")).ReadJsonAsync())["id"]!;
+        await ReportAsync(host, $$"""[{"id":"{{kept}}","state":"RUNNING","cpuPercent":1,"memoryUsedMiB":64},{"id":"{{gone}}","state":"RUNNING","cpuPercent":1,"memoryUsedMiB":64}]""");
+
+        await ReportAsync(host, $$"""[{"id":"{{kept}}","state":"RUNNING","cpuPercent":1,"memoryUsedMiB":64}]""");
+
+        var keptObserved = (await (await _client.GetAsync($"/api/v1/vms/{kept}")).ReadJsonAsync())["observed"]!;
+        var goneObserved = (await (await _client.GetAsync($"/api/v1/vms/{gone}")).ReadJsonAsync())["observed"]!;
+        Assert.Equal(("RUNNING", host.HostId.ToString()), ((string)keptObserved["state"]!, (string?)keptObserved["hostId"]));
+        Assert.Equal(("MISSING", (string?)null), ((string)goneObserved["state"]!, (string?)goneObserved["hostId"]));
+        var (expectedVms, expectedHosts) = await FromDatabaseAsync();
+        var (vms, hosts) = await ReadEverythingAsync();
+        Assert.Equal(expectedVms, vms);
+        Assert.Equal(expectedHosts, hosts);
+    }
+
     private static async Task<int> ChangeRowsAsync(WebApplicationFactory<Program> factory)
     {
         using var scope = factory.Services.CreateScope();
