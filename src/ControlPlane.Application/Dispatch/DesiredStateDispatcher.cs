@@ -21,6 +21,9 @@ internal sealed partial class DesiredStateDispatcher(
 {
     private readonly Dictionary<HostId, (int Failures, DateTimeOffset NextAttempt)> _backoff = [];
 
+    /// <summary>How many VMs each host's last push carried, which spaces its next one.</summary>
+    private readonly Dictionary<HostId, int> _pushedVms = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -51,11 +54,11 @@ internal sealed partial class DesiredStateDispatcher(
                 || (h.ObservedGeneration < h.DesiredGeneration && (h.LastDeliveryAttemptAt == null || h.LastDeliveryAttemptAt < resyncBefore)))
             .ToListAsync(ct);
         var pushes = new List<(Domain.Hosts.Host Host, Task<Contracts.DesiredStateAck> Push)>();
-        var recentBefore = now.AddSeconds(-options.Value.MinPushIntervalSeconds);
-        var deferred = due.Any(h => h.LastDeliveryAttemptAt > recentBefore);
-        foreach (var host in due.Where(h => (!_backoff.TryGetValue(h.Id, out var b) || b.NextAttempt <= now) && !(h.LastDeliveryAttemptAt > recentBefore)))
+        var deferred = due.Any(h => PushedRecently(h, now));
+        foreach (var host in due.Where(h => (!_backoff.TryGetValue(h.Id, out var b) || b.NextAttempt <= now) && !PushedRecently(h, now)))
         {
             var state = await projector.ProjectAsync(host, ct);
+            _pushedVms[host.Id] = state.Vms.Count;
             pushes.Add((host, agents.PushAsync(host.AgentUrl, host.AgentToken, state, ct)));
         }
         foreach (var (host, push) in pushes)
@@ -86,6 +89,10 @@ internal sealed partial class DesiredStateDispatcher(
         }
         return deferred;
     }
+
+    /// <summary>Within the host's push interval: the minimum, plus a little for every VM its last push carried.</summary>
+    private bool PushedRecently(Domain.Hosts.Host host, DateTimeOffset now) =>
+        host.LastDeliveryAttemptAt > now - options.Value.PushIntervalAfter(_pushedVms.GetValueOrDefault(host.Id));
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "Pushed generation {Generation} to host {HostId} (agent holds {Accepted})")]
     private partial void LogPushed(Guid hostId, long generation, long accepted);
