@@ -16,4 +16,7 @@ public sealed class ResourceChange
 
     public const string VmKind = "vm";
     public const string HostKind = "host";
+
+    /// <summary>The tables whose triggers feed this table (migration <c>ResourceChangeFeed</c>).</summary>
+    public static readonly IReadOnlyList<string> WatchedTables = ["Vms", "VmNics", "VmDisks", "Hosts"];
 }
