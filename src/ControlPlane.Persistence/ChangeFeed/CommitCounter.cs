@@ -8,7 +8,8 @@ namespace ControlPlane.Persistence.ChangeFeed;
 /// Counts the commits this process made that may have changed what the views show: every committed transaction
 /// that ran a writing statement naming one of the feed's tables (<see cref="ResourceChange.WatchedTables"/>), and
 /// every such statement run outside a transaction (SQLite commits those on its own). SQL names the table it
-/// writes, so a commit that wrote only audits, tasks or events is not counted and costs readers no catch-up. A
+/// writes (and no trigger writes a watched table), so a commit that wrote only audits, tasks or events is not
+/// counted and costs readers no catch-up. A
 /// reader of an in-memory view compares this count with the one its view last caught up to; over-counting costs
 /// one cheap look at the change feed, under-counting would serve stale data, so anything unsure counts.
 /// </summary>
