@@ -4,25 +4,31 @@ using MediatR;
 
 namespace ControlPlane.Application.Behaviours;
 
-/// <summary>Runs every validator of the request before its handler; shape only, never the database.</summary>
+/// <summary>
+/// Runs every validator of the request before its handler; shape only, never the database, so synchronously
+/// (an asynchronous rule would throw here rather than slip in).
+/// </summary>
 internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        List<FluentValidation.Results.ValidationFailure>? failures = null;
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(request, cancellationToken);
-            failures.AddRange(result.Errors);
+            var result = validator.Validate(request);
+            if (!result.IsValid)
+            {
+                (failures ??= []).AddRange(result.Errors);
+            }
         }
-        if (failures.Count > 0)
+        if (failures is not null)
         {
             throw new ValidationFailed(failures
                 .GroupBy(f => ToCamelCasePath(f.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()));
         }
-        return await next();
+        return next();
     }
 
     /// <summary>"Nics[0].VlanId" → "nics[0].vlanId", matching the JSON the client sent.</summary>
