@@ -1,9 +1,9 @@
 using System.Net;
+using ControlPlane.Api.Tests.Infrastructure;
+using ControlPlane.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ControlPlane.Persistence;
-using ControlPlane.Api.Tests.Infrastructure;
 
 namespace ControlPlane.Api.Tests.Vms;
 
