@@ -22,7 +22,7 @@ internal sealed class HostAllocations(ControlPlaneDbContext db, IOptions<Schedul
             var onHost = vms.Where(v => v.HostId == id).ToList();
             return new AllocatedResponse(
                 onHost.Sum(v => v.Vcpus),
-                onHost.Sum(v => v.MemoryOvercommit ? (long)Math.Ceiling(v.MemoryMiB * fraction) : v.MemoryMiB),
+                onHost.Sum(v => (long)Vm.ReservedMemory(v.MemoryMiB, v.MemoryOvercommit, fraction)),
                 onHost.Count);
         });
     }
