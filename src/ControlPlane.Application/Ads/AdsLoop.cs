@@ -1,3 +1,4 @@
+using ControlPlane.Application.Common;
 using ControlPlane.Application.Scheduling;
 using ControlPlane.Domain.Policies;
 using ControlPlane.Domain.Scheduling.Hotspots;
@@ -26,22 +27,8 @@ internal sealed partial class AdsLoop(IServiceScopeFactory scopes, TimeProvider 
     private string _lastRestartIssues = "";
     private readonly Dictionary<Guid, DateTimeOffset> _unreachableSince = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalSeconds), clock);
-        do
-        {
-            try
-            {
-                await TickAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogTickFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodic.RunAsync(TimeSpan.FromSeconds(options.Value.IntervalSeconds), clock, TickAsync, LogTickFailed, stoppingToken);
 
     internal async Task TickAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using ControlPlane.Application.Common;
 using ControlPlane.Application.Events;
 using ControlPlane.Domain.Vms;
 using ControlPlane.Persistence;
@@ -17,22 +18,8 @@ internal sealed partial class HeartbeatMonitor(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<MonitoringOptions> options, ILogger<HeartbeatMonitor> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CheckIntervalSeconds), clock);
-        do
-        {
-            try
-            {
-                await CheckOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogCheckFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodic.RunAsync(TimeSpan.FromSeconds(options.Value.CheckIntervalSeconds), clock, CheckOnceAsync, LogCheckFailed, stoppingToken);
 
     internal async Task CheckOnceAsync(CancellationToken ct)
     {
