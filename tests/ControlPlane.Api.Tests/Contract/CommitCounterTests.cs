@@ -1,3 +1,4 @@
+using ControlPlane.Api.Tests.Infrastructure;
 using ControlPlane.Domain.Audit;
 using ControlPlane.Persistence;
 using ControlPlane.Persistence.ChangeFeed;
@@ -7,34 +8,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ControlPlane.Api.Tests.Contract;
 
 /// <summary>Commits that may change what the views show are counted; commits of audits, tasks and events alone are not.</summary>
-public sealed class CommitCounterTests : IAsyncLifetime
+public sealed class CommitCounterTests : IDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"cp-counter-{Guid.NewGuid():N}.db");
+    private readonly TempDatabase _database = new();
     private readonly ServiceProvider _services;
     private readonly CommitCounter _commits;
 
     public CommitCounterTests()
     {
-        _services = new ServiceCollection().AddPersistence(_ => $"Data Source={_file}").BuildServiceProvider();
+        _services = _database.Services;
         _commits = _services.GetRequiredService<CommitCounter>();
     }
 
-    public async Task InitializeAsync()
-    {
-        await using var scope = _services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>().Database.MigrateAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task WritesToWatchedTables_AreCounted_InATransactionOnlyWhenItCommits()
     {
+        await _database.MigrateAsync();
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
         var before = _commits.Commits;
@@ -63,6 +54,7 @@ public sealed class CommitCounterTests : IAsyncLifetime
     [Fact]
     public async Task WritesToOtherTablesOnly_AreNotCounted()
     {
+        await _database.MigrateAsync();
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
         var before = _commits.Commits;
@@ -84,6 +76,7 @@ public sealed class CommitCounterTests : IAsyncLifetime
     [Fact]
     public async Task TheWatchedTables_AreExactlyTheTablesWhoseTriggersFeedTheChangeFeed()
     {
+        await _database.MigrateAsync();
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
         var fed = await db.Database.SqlQueryRaw<string>(

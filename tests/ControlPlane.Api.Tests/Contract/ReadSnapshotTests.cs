@@ -1,3 +1,4 @@
+using ControlPlane.Api.Tests.Infrastructure;
 using ControlPlane.Domain.Audit;
 using ControlPlane.Persistence;
 using ControlPlane.Persistence.ChangeFeed;
@@ -9,26 +10,17 @@ namespace ControlPlane.Api.Tests.Contract;
 /// <summary>A read snapshot sees one commit throughout, never holds up a writer, and is not counted as a commit.</summary>
 public sealed class ReadSnapshotTests : IDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"cp-snapshot-{Guid.NewGuid():N}.db");
+    private readonly TempDatabase _database = new();
     private readonly ServiceProvider _services;
 
-    public ReadSnapshotTests() =>
-        _services = new ServiceCollection().AddPersistence(_ => $"Data Source={_file}").BuildServiceProvider();
+    public ReadSnapshotTests() => _services = _database.Services;
 
-    public void Dispose()
-    {
-        _services.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task ASnapshot_KeepsItsCommit_WhileAnotherConnectionWrites_AndCountsNoCommit()
     {
-        await using (var setup = _services.CreateAsyncScope())
-        {
-            await setup.ServiceProvider.GetRequiredService<ControlPlaneDbContext>().Database.MigrateAsync();
-        }
+        await _database.MigrateAsync();
         var commits = _services.GetRequiredService<CommitCounter>();
         await using var readerScope = _services.CreateAsyncScope();
         var reader = readerScope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();

@@ -1,3 +1,4 @@
+using ControlPlane.Api.Tests.Infrastructure;
 using ControlPlane.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,25 +8,16 @@ namespace ControlPlane.Api.Tests.Contract;
 /// <summary>The per-connection settings are set once per physical connection and hold on every later open of it.</summary>
 public sealed class SqliteSettingsTests : IDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"cp-pragmas-{Guid.NewGuid():N}.db");
-    private readonly ServiceProvider _services;
+    private readonly TempDatabase _database = new();
 
-    public SqliteSettingsTests() =>
-        _services = new ServiceCollection().AddPersistence(_ => $"Data Source={_file}").BuildServiceProvider();
-
-    public void Dispose()
-    {
-        _services.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task EveryOpenOfAPooledConnection_HasTheBusyTimeoutAndSynchronousSetting()
     {
         for (var open = 0; open < 3; open++)
         {
-            await using var scope = _services.CreateAsyncScope();
+            await using var scope = _database.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ControlPlaneDbContext>();
             await db.Database.OpenConnectionAsync();
             Assert.Equal(10_000L, await ScalarAsync(db, "PRAGMA busy_timeout"));
